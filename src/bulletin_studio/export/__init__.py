@@ -1,0 +1,1 @@
+"""Writers that consume the render tree: PDF (ReportLab) and DOCX (python-docx)."""

@@ -1,0 +1,1 @@
+"""Issue + Layout → neutral render tree; fonts and Chinese line breaking for the writers."""

@@ -1,0 +1,267 @@
+"""Issue + Layout → render tree (the one step both writers share)."""
+
+import io
+from collections.abc import Mapping
+
+from PIL import Image, UnidentifiedImageError
+
+from bulletin_studio.model.blocks import (
+    Block,
+    Figure,
+    ImageRef,
+    ListBlock,
+    LogoStrip,
+    Paragraph,
+    Quote,
+    SourceLine,
+    Subheading,
+    Theme,
+)
+from bulletin_studio.model.issue import Issue, Section
+from bulletin_studio.model.items import Article, Item, PartnerNews, Resource
+from bulletin_studio.model.markup import Run, parse_inline
+from bulletin_studio.render.layout import Layout, Style
+from bulletin_studio.render.tree import (
+    BlockNode,
+    FigureNode,
+    ItemNode,
+    ListEntryNode,
+    ListNode,
+    MastheadNode,
+    Metadata,
+    Picture,
+    RenderTree,
+    SectionNode,
+    Text,
+    TocEntry,
+)
+
+TOC_TITLE = "目录"
+THEME_PREFIX = "主题{n}："
+LIST_BULLET = "•"
+
+
+class RenderError(ValueError):
+    """The issue cannot be drawn as it is; the message names the node id."""
+
+
+def compose(issue: Issue, layout: Layout, images: Mapping[str, bytes]) -> RenderTree:
+    """Resolve an issue against a layout into the neutral tree the writers consume."""
+    pictures = _PictureReader(images)
+    sections = tuple(_section(section, layout, pictures) for section in issue.sections)
+    numbering = issue.numbering
+    masthead = issue.masthead
+    metadata = Metadata(
+        title=f"{masthead.title} {numbering.label()}",
+        subject=f"{masthead.network_name} · {' '.join(masthead.tagline.split())}",
+        author=issue.colophon.compiler or issue.colophon.editor,
+        language=masthead.language,
+        keywords=tuple(section.title for section in issue.sections if section.title),
+        issue_label=numbering.label(),
+    )
+    return RenderTree(
+        layout=layout,
+        metadata=metadata,
+        masthead=MastheadNode(
+            network=masthead.network_name,
+            title=masthead.title,
+            tagline=tuple(line.strip() for line in masthead.tagline.splitlines() if line.strip()),
+            year=numbering.year,
+            number=numbering.number,
+            cumulative=numbering.cumulative,
+            date=f"{numbering.date.year}年{numbering.date.month}月" if numbering.date else "",
+        ),
+        toc_title=TOC_TITLE,
+        toc=_toc(sections),
+        sections=sections,
+        colophon=_colophon(issue),
+        header=layout.running.header.format(
+            title=masthead.title, numbering=numbering.label(), network=masthead.network_name
+        ),
+        images=images,
+    )
+
+
+def _toc(sections: tuple[SectionNode, ...]) -> tuple[TocEntry, ...]:
+    entries: list[TocEntry] = []
+    for section in sections:
+        entries.append(TocEntry(level=0, text=section.title, anchor=section.anchor))
+        entries.extend(
+            TocEntry(level=1, text=item.toc_title, anchor=item.anchor) for item in section.items
+        )
+    return tuple(entries)
+
+
+def _section(section: Section, layout: Layout, pictures: "_PictureReader") -> SectionNode:
+    return SectionNode(
+        anchor=section.id,
+        kind=section.kind,
+        title=section.title,
+        columns=layout.columns_for(section.kind),
+        items=tuple(_item(item, pictures) for item in section.items),
+    )
+
+
+def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
+    match item:
+        case Article():
+            heading = [
+                _plain(Style.LABEL, item.label, item.id),
+                _plain(Style.TITLE, item.title, item.id),
+                _plain(Style.SUBTITLE, item.subtitle, item.id),
+            ]
+            return ItemNode(
+                anchor=item.id,
+                kind="article",
+                toc_title=item.title,
+                heading=tuple(text for text in heading if text.runs),
+                body=_blocks(item.blocks, pictures),
+            )
+        case PartnerNews():
+            heading = [
+                _plain(Style.LABEL, item.organisation, item.id),
+                Text(Style.TITLE, (Run(text=item.title, href=item.link),), item.id),
+            ]
+            return ItemNode(
+                anchor=item.id,
+                kind="partner_news",
+                toc_title=item.title,
+                heading=tuple(text for text in heading if text.plain),
+                body=_blocks(item.blocks, pictures),
+                link=item.link,
+                cover=pictures.picture(item.logo, item.id) if item.logo else None,
+            )
+        case Resource():
+            heading = [
+                Text(Style.RESOURCE_TITLE, (Run(text=item.title, href=item.link),), item.id),
+                _plain(Style.RESOURCE_META, item.publisher, item.id),
+            ]
+            body = tuple(
+                Text(Style.BODY, tuple(parse_inline(part)), item.id)
+                for part in _paragraphs(item.description)
+            )
+            return ItemNode(
+                anchor=item.id,
+                kind="resource",
+                toc_title=item.title,
+                heading=tuple(text for text in heading if text.plain),
+                body=body,
+                link=item.link,
+                cover=pictures.picture(item.cover, item.id) if item.cover else None,
+            )
+    raise RenderError(f"未知条目类型：{type(item).__name__}")
+
+
+def _blocks(blocks: list[Block], pictures: "_PictureReader") -> tuple[BlockNode, ...]:
+    nodes: list[BlockNode] = []
+    theme_number = 0
+    for block in blocks:
+        match block:
+            case Paragraph():
+                style = Style.LEAD if block.lead else Style.BODY
+                nodes.append(_rich(style, block.text, block.id))
+            case Subheading():
+                nodes.append(_rich(Style.SUBHEADING, block.text, block.id))
+            case Theme():
+                theme_number += 1
+                prefix = Run(text=THEME_PREFIX.format(n=theme_number))
+                title = (prefix, *parse_inline(block.title))
+                nodes.append(Text(Style.THEME, title, block.id))
+                nodes.extend(
+                    _rich(Style.BODY, part, block.id) for part in _paragraphs(block.text)
+                )
+            case ListBlock():
+                nodes.append(_list(block))
+            case Figure():
+                shown = (pictures.picture(block.image, block.id),) if block.image else ()
+                nodes.append(
+                    FigureNode(
+                        kind="figure",
+                        pictures=shown,
+                        caption=_caption(block.caption, block.id),
+                        width_fraction=block.width,
+                        anchor=block.id,
+                    )
+                )
+            case LogoStrip():
+                nodes.append(
+                    FigureNode(
+                        kind="logos",
+                        pictures=tuple(pictures.picture(logo, block.id) for logo in block.logos),
+                        caption=_caption(block.caption, block.id),
+                        anchor=block.id,
+                    )
+                )
+            case Quote():
+                runs = list(parse_inline(block.text))
+                if block.attribution:
+                    runs += [Run(text="\n"), Run(text=f"——{block.attribution}")]
+                nodes.append(Text(Style.QUOTE, tuple(runs), block.id))
+            case SourceLine():
+                runs = (Run(text=block.label), Run(text=block.url, href=block.url))
+                nodes.append(Text(Style.SOURCE, runs, block.id))
+    return tuple(nodes)
+
+
+def _list(block: ListBlock) -> ListNode:
+    entries = []
+    for number, entry in enumerate(block.entries, start=1):
+        lead = entry.lead
+        if lead and lead[-1] not in "：:":
+            lead += "："
+        marker = f"{number}." if block.ordered else LIST_BULLET
+        entries.append(ListEntryNode(marker=marker, lead=lead, runs=tuple(parse_inline(entry.text))))
+    return ListNode(entries=tuple(entries), anchor=block.id)
+
+
+def _colophon(issue: Issue) -> tuple[Text, ...]:
+    colophon = issue.colophon
+    lines: list[tuple[Run, ...]] = []
+    if colophon.source_statement:
+        lines.append(tuple(parse_inline(colophon.source_statement)))
+    if colophon.compiler:
+        lines.append((Run(text=f"汇编：{colophon.compiler}"),))
+    if colophon.editor:
+        lines.append((Run(text=f"编辑：{colophon.editor}"),))
+    if colophon.email:
+        lines.append((Run(text="邮箱："), Run(text=colophon.email, href=f"mailto:{colophon.email}")))
+    if colophon.website:
+        lines.append((Run(text="网站："), Run(text=colophon.website, href=colophon.website)))
+    return tuple(Text(Style.COLOPHON, runs, "colophon") for runs in lines)
+
+
+def _plain(style: Style, text: str, anchor: str) -> Text:
+    return Text(style, (Run(text=text),) if text else (), anchor)
+
+
+def _rich(style: Style, text: str, anchor: str) -> Text:
+    return Text(style, tuple(parse_inline(text)), anchor)
+
+
+def _caption(text: str, anchor: str) -> Text | None:
+    return _rich(Style.CAPTION, text, anchor) if text else None
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs inside one field (a theme's body, a description)."""
+    return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+class _PictureReader:
+    """Reads each image's pixel size once; images are named by content hash, so sizes never change."""
+
+    def __init__(self, images: Mapping[str, bytes]) -> None:
+        self._images = images
+        self._sizes: dict[str, tuple[int, int]] = {}
+
+    def picture(self, ref: ImageRef, anchor: str) -> Picture:
+        if ref.asset not in self._sizes:
+            if ref.asset not in self._images:
+                raise RenderError(f"[{anchor}] 图片 {ref.asset} 不在文件的资源中")
+            try:
+                with Image.open(io.BytesIO(self._images[ref.asset])) as image:
+                    self._sizes[ref.asset] = image.size
+            except (UnidentifiedImageError, OSError) as error:
+                raise RenderError(f"[{anchor}] 图片 {ref.asset} 无法读取：{error}") from None
+        width, height = self._sizes[ref.asset]
+        return Picture(asset=ref.asset, alt=ref.alt, pixel_width=width, pixel_height=height)

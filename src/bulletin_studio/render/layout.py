@@ -1,0 +1,175 @@
+"""Layouts as data: a TOML file in ``layouts/`` validated by these models.
+
+A layout holds every typographic decision (page, columns, fonts per role, styles, colours),
+so the PDF and DOCX writers share them and an editor can add an edition without code.
+"""
+
+import tomllib
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from bulletin_studio.model.issue import SectionKind
+from bulletin_studio.paths import LAYOUTS_DIR
+
+
+class LayoutError(ValueError):
+    """A layout file that cannot be used; the message names the file and the key."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Style(StrEnum):
+    """Every paragraph role the writers know; a layout must define each one."""
+
+    MASTHEAD_NETWORK = "masthead_network"
+    MASTHEAD_TITLE = "masthead_title"
+    MASTHEAD_TAGLINE = "masthead_tagline"
+    MASTHEAD_NUMBERING = "masthead_numbering"
+    TOC_HEADING = "toc_heading"
+    TOC_SECTION = "toc_section"
+    TOC_ITEM = "toc_item"
+    SECTION = "section"
+    LABEL = "label"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    LEAD = "lead"
+    BODY = "body"
+    SUBHEADING = "subheading"
+    THEME = "theme"
+    LIST = "list"
+    CAPTION = "caption"
+    QUOTE = "quote"
+    SOURCE = "source"
+    RESOURCE_TITLE = "resource_title"
+    RESOURCE_META = "resource_meta"
+    COLOPHON = "colophon"
+    HEADER = "header"
+    FOOTER = "footer"
+
+
+FontRole = Literal["title", "heading", "body", "caption"]
+
+
+class Color(Strict):
+    """CMYK for print (0–1 each), RGB for screen; both given so neither is guessed."""
+
+    cmyk: tuple[float, float, float, float]
+    rgb: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$")
+
+    @field_validator("cmyk")
+    @classmethod
+    def _unit_range(cls, value: tuple[float, float, float, float]) -> tuple[float, ...]:
+        if any(not 0 <= part <= 1 for part in value):
+            raise ValueError("CMYK values must be between 0 and 1")
+        return value
+
+
+class FontStack(Strict):
+    """Families tried in order; the first one installed and embeddable wins."""
+
+    cjk: list[str] = Field(min_length=1)
+    latin: list[str] = Field(min_length=1)
+
+
+class TextStyle(Strict):
+    font: FontRole = "body"
+    size: float = Field(gt=3, le=96, description="Points")
+    leading: float = Field(gt=3, le=140, description="Baseline to baseline, points")
+    bold: bool = False
+    italic: bool = False
+    color: str = "text"
+    align: Literal["justify", "left", "center", "right"] = "justify"
+    first_line_indent: float = Field(0, ge=0, le=4, description="In ems (2 for body text)")
+    left_indent: float = Field(0, ge=0, description="Points")
+    space_before: float = Field(0, ge=0)
+    space_after: float = Field(0, ge=0)
+    keep_with_next: bool = False
+
+
+class Page(Strict):
+    width: float = Field(210, gt=50, le=1200, description="Trim width, mm")
+    height: float = Field(297, gt=50, le=1200, description="Trim height, mm")
+    margin_top: float = Field(25, ge=5)
+    margin_bottom: float = Field(22, ge=5)
+    margin_inner: float = Field(20, ge=5)
+    margin_outer: float = Field(20, ge=5)
+    column_gap: float = Field(8, ge=2, description="mm between columns")
+    bleed: float = Field(3, ge=0, le=10, description="mm, print variant only")
+    crop_marks: bool = True
+
+
+class Masthead(Strict):
+    band_color: str = "primary"
+    band_height: float = Field(78, gt=10, description="mm from the top trim edge")
+    numbers_color: str = "accent"
+
+
+class RunningText(Strict):
+    header: str = "{title}　{numbering}"
+    footer: str = "{page}"
+    rule_color: str = "rule"
+
+
+class Layout(Strict):
+    name: str
+    description: str = ""
+    page: Page = Page()
+    columns: dict[SectionKind, int] = Field(default_factory=dict)
+    colors: dict[str, Color]
+    fonts: dict[FontRole, FontStack]
+    styles: dict[Style, TextStyle]
+    masthead: Masthead = Masthead()
+    running: RunningText = RunningText()
+    link_color: str = "link"
+
+    @model_validator(mode="after")
+    def _complete(self) -> "Layout":
+        missing = [style.value for style in Style if style not in self.styles]
+        if missing:
+            raise ValueError(f"styles: missing {', '.join(missing)}")
+        missing_fonts = [role for role in FontRole.__args__ if role not in self.fonts]
+        if missing_fonts:
+            raise ValueError(f"fonts: missing {', '.join(missing_fonts)}")
+        used = {style.color for style in self.styles.values()}
+        used |= {self.masthead.band_color, self.masthead.numbers_color, self.link_color}
+        used.add(self.running.rule_color)
+        unknown = sorted(used - set(self.colors))
+        if unknown:
+            raise ValueError(f"colors: {', '.join(unknown)} used but not defined")
+        if any(not 1 <= count <= 3 for count in self.columns.values()):
+            raise ValueError("columns: each section kind takes 1 to 3 columns")
+        return self
+
+    def columns_for(self, kind: SectionKind) -> int:
+        return self.columns.get(kind, 1)
+
+
+def available_layouts(directory: Path = LAYOUTS_DIR) -> list[str]:
+    return sorted(path.stem for path in directory.glob("*.toml"))
+
+
+def load_layout(name_or_path: str | Path, directory: Path = LAYOUTS_DIR) -> Layout:
+    """Load a layout by name (``default``) or path, naming the file and key on any error."""
+    path = Path(name_or_path)
+    if path.suffix != ".toml":
+        path = directory / f"{name_or_path}.toml"
+    if not path.is_file():
+        known = ", ".join(available_layouts(directory)) or "none"
+        raise LayoutError(f"版式“{name_or_path}”不存在（可用：{known}）")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise LayoutError(f"版式文件 {path} 无法读取：{error}") from None
+    data.setdefault("name", path.stem)
+    try:
+        return Layout.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise LayoutError(f"版式文件 {path}：键 {key}：{message}") from None
