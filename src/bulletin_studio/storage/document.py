@@ -1,0 +1,110 @@
+"""A document = an issue plus its images; loading, saving and starting the next issue.
+
+Package layout (``.bulletin``, a zip): ``issue.json`` first (the envelope, see
+:mod:`bulletin_studio.storage.envelope`), then ``assets/<sha256>.<ext>`` sorted by name, only
+those the issue references. Members have fixed timestamps and attributes, so the same document
+always gives the same bytes (diffable, testable, no spurious "changed" in sync tools).
+Saving keeps the previous file as ``<name>.bak`` (see :mod:`bulletin_studio.storage.atomic`).
+"""
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bulletin_studio.model.derive import next_issue
+from bulletin_studio.model.issue import Issue
+from bulletin_studio.paths import SAMPLE_DIR
+from bulletin_studio.storage import envelope, reader
+from bulletin_studio.storage.assets import AssetStore
+from bulletin_studio.storage.atomic import write_atomic
+from bulletin_studio.storage.errors import StorageError, invalid_file
+
+PACKAGE_SUFFIX = ".bulletin"
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass
+class Document:
+    issue: Issue
+    assets: AssetStore = field(default_factory=AssetStore)
+
+
+def load_document(path: Path) -> Document:
+    """Read a ``.bulletin`` package, an ``issue.json`` or a folder holding one; never writes."""
+    path = Path(path)
+    if not path.exists():
+        raise StorageError(f"文件 {path} 不存在")
+    try:
+        if path.is_dir() or path.suffix.lower() == ".json":
+            return _load(path, reader.open_folder(path))
+        archive, source = reader.open_package(path)
+        with archive:
+            return _load(path, source)
+    except reader.UnsafeFile as error:
+        raise invalid_file(path, error.reason, error.member) from None
+    except envelope.EnvelopeError as error:
+        raise StorageError(invalid_file(path, str(error)).message, error.problems) from None
+    except OSError as error:
+        raise StorageError(f"无法读取文件 {path.name}：{error.strerror or error}") from None
+
+
+def _load(path: Path, source: reader.Source) -> Document:
+    issue = envelope.decode(source.issue_json)
+    assets = AssetStore()
+    for name in sorted(issue.asset_names()):
+        member = f"{reader.ASSETS_DIR}/{name}"
+        data = source.read_asset(name)
+        if data is None:
+            raise reader.UnsafeFile("缺少本期引用的图片", member)
+        try:
+            stored = assets.add(data)
+        except StorageError as error:
+            raise reader.UnsafeFile(error.message, member) from None
+        if stored != name:
+            raise reader.UnsafeFile("图片内容与其名称（内容哈希）不符，文件可能已损坏", member)
+    return Document(issue=issue, assets=assets)
+
+
+def package_bytes(doc: Document) -> bytes:
+    """The ``.bulletin`` zip of a document, byte-identical for identical documents."""
+    names = sorted(doc.issue.asset_names())
+    missing = [name for name in names if name not in doc.assets]
+    if missing:
+        raise StorageError(f"无法保存：缺少图片 {', '.join(missing)}")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        _write_member(archive, reader.ISSUE_MEMBER, envelope.encode(doc.issue), compress=True)
+        for name in names:
+            _write_member(archive, f"{reader.ASSETS_DIR}/{name}", doc.assets[name], compress=False)
+    return buffer.getvalue()
+
+
+def _write_member(archive: zipfile.ZipFile, name: str, data: bytes, compress: bool) -> None:
+    """Images are stored as they are: PNG/JPEG are compressed already."""
+    info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+    info.create_system = 3
+    info.external_attr = 0o644 << 16
+    info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    archive.writestr(info, data, compresslevel=9 if compress else None)
+
+
+def save_document(doc: Document, path: Path) -> None:
+    """Write atomically, keeping the previous version as ``<name>.bak``."""
+    path = Path(path)
+    data = package_bytes(doc)
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise StorageError(f"无法保存文件 {path.name}：{error.strerror or error}") from None
+
+
+def sample_document() -> Document:
+    """The bundled example issue, for first start, demos and tests."""
+    return load_document(SAMPLE_DIR / reader.ISSUE_MEMBER)
+
+
+def new_document_from(previous: Document) -> Document:
+    """The next issue (numbering advanced, content emptied), with the images it still uses."""
+    issue = next_issue(previous.issue)
+    return Document(issue=issue, assets=previous.assets.subset(issue.asset_names()))

@@ -1,0 +1,127 @@
+"""The JSON envelope around an issue, its schema version and the migrations between versions.
+
+Envelope::
+
+    {"format": "bulletin-studio/issue", "schema_version": 1, "issue": {...}}
+
+``issue`` is ``Issue.model_dump(mode="json")``; ``bulletin-studio schema`` prints the JSON
+Schema of the whole envelope.
+
+Format history (each version keeps a golden file under ``tests/storage/golden/`` that must
+keep loading):
+
+* **1** (2024, Bulletin Studio 0.1): first version. Package = zip with ``issue.json`` first,
+  then ``assets/<sha256>.<ext>`` (png, jpg, gif, webp) sorted by name.
+
+To change the format: bump ``SCHEMA_VERSION``, register in ``MIGRATIONS`` a function that
+upgrades the raw dict of the previous version by one step, add a golden file of the old
+version, and add a line above. Files from a newer version are refused, never guessed at.
+"""
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from bulletin_studio.model.issue import Issue
+from bulletin_studio.model.problems import Problem, problems_from_validation
+
+FORMAT_ID = "bulletin-studio/issue"
+SCHEMA_VERSION = 1
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""``N -> f``: ``f`` turns the raw ``issue`` dict of version N into that of version N+1."""
+
+
+class EnvelopeError(ValueError):
+    """Content that is not a usable issue; the storage layer adds the file name."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+def encode(issue: Issue) -> bytes:
+    """Stable, human-diffable JSON (field order of the model, UTF-8, Chinese kept readable)."""
+    envelope = {
+        "format": FORMAT_ID,
+        "schema_version": SCHEMA_VERSION,
+        "issue": issue.model_dump(mode="json"),
+    }
+    return (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def decode(
+    raw: bytes,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
+    current: int = SCHEMA_VERSION,
+) -> Issue:
+    """Parse, check the envelope, migrate to the current version and validate the issue."""
+    try:
+        envelope = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise EnvelopeError("issue.json 不是 UTF-8 文本") from None
+    except json.JSONDecodeError as error:
+        raise EnvelopeError(
+            f"issue.json 不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列：{error.msg}）"
+        ) from None
+    except RecursionError:
+        raise EnvelopeError("issue.json 嵌套层次过深") from None
+    if not isinstance(envelope, dict) or envelope.get("format") != FORMAT_ID:
+        raise EnvelopeError(f"缺少格式标识“{FORMAT_ID}”，这不是 Bulletin Studio 的文件")
+    version = envelope.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise EnvelopeError(f"格式版本“{version}”无效")
+    if version > current:
+        raise EnvelopeError(
+            f"文件由较新版本的 Bulletin Studio 保存（格式版本 {version}，"
+            f"本程序支持到 {current}）：请升级后再打开"
+        )
+    data = envelope.get("issue")
+    if not isinstance(data, dict):
+        raise EnvelopeError("缺少“issue”部分")
+    data = migrate(data, version, migrations, current)
+    try:
+        return Issue.model_validate(data)
+    except ValidationError as error:
+        problems = problems_from_validation(error, data)
+        first = problems[0]
+        more = f"（另有 {len(problems) - 1} 处问题）" if len(problems) > 1 else ""
+        raise EnvelopeError(f"内容有误：{first}{more}", tuple(problems)) from None
+
+
+def migrate(
+    data: dict[str, Any],
+    version: int,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
+    current: int = SCHEMA_VERSION,
+) -> dict[str, Any]:
+    """Apply the upgrade steps version -> version+1 -> … -> current, in order."""
+    while version < current:
+        step = migrations.get(version)
+        if step is None:
+            raise EnvelopeError(f"无法从格式版本 {version} 升级到 {version + 1}")
+        data = step(data)
+        version += 1
+    return data
+
+
+def envelope_schema() -> dict[str, Any]:
+    """JSON Schema of ``issue.json``: the envelope, with the Issue model under ``$defs``."""
+    issue_schema = Issue.model_json_schema()
+    defs = issue_schema.pop("$defs", {})
+    defs["Issue"] = issue_schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Bulletin Studio issue.json",
+        "type": "object",
+        "properties": {
+            "format": {"const": FORMAT_ID},
+            "schema_version": {"const": SCHEMA_VERSION},
+            "issue": {"$ref": "#/$defs/Issue"},
+        },
+        "required": ["format", "schema_version", "issue"],
+        "$defs": defs,
+    }

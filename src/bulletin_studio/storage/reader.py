@@ -1,0 +1,121 @@
+"""Reading a package or a folder defensively: files come from e-mail and shared drives.
+
+Nothing is ever extracted to disk; members are read into memory under size limits that are
+checked against the declared sizes first and enforced again while reading (a zip may lie).
+"""
+
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from bulletin_studio.storage.assets import MAX_ASSET_BYTES
+
+ISSUE_MEMBER = "issue.json"
+ASSETS_DIR = "assets"
+MAX_MEMBERS = 2000
+MAX_ISSUE_BYTES = 20 * 1024 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+class UnsafeFile(ValueError):
+    """A refused file or member; ``member`` names the part of the package, if any."""
+
+    def __init__(self, reason: str, member: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.member = member
+
+
+class Source:
+    """The issue's JSON bytes and a way to fetch an asset's bytes by name, wherever they live."""
+
+    def __init__(self, issue_json: bytes, read_asset: Callable[[str], bytes | None]) -> None:
+        self.issue_json = issue_json
+        self.read_asset = read_asset
+
+
+def open_package(path: Path) -> tuple[zipfile.ZipFile, Source]:
+    """Check a ``.bulletin`` zip's directory and read its ``issue.json``; the caller closes it."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile):
+        raise UnsafeFile("它不是 zip 压缩包（文件已损坏或类型不对）") from None
+    try:
+        members = _check_directory(archive)
+        if ISSUE_MEMBER not in members:
+            raise UnsafeFile("压缩包中没有 issue.json")
+        issue_json = _read_member(archive, members[ISSUE_MEMBER], MAX_ISSUE_BYTES)
+
+        def read_asset(name: str) -> bytes | None:
+            info = members.get(f"{ASSETS_DIR}/{name}")
+            return None if info is None else _read_member(archive, info, MAX_ASSET_BYTES)
+
+        return archive, Source(issue_json, read_asset)
+    except BaseException:
+        archive.close()
+        raise
+
+
+def open_folder(path: Path) -> Source:
+    """An unpacked issue: ``issue.json`` (or a folder holding it) with ``assets/`` beside it."""
+    issue_path = path / ISSUE_MEMBER if path.is_dir() else path
+    assets_dir = issue_path.parent / ASSETS_DIR
+
+    def read_asset(name: str) -> bytes | None:
+        asset_path = assets_dir / name
+        if not asset_path.is_file():
+            return None
+        return _read_file(asset_path, MAX_ASSET_BYTES, f"{ASSETS_DIR}/{name}")
+
+    return Source(_read_file(issue_path, MAX_ISSUE_BYTES, ISSUE_MEMBER), read_asset)
+
+
+def _check_directory(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise UnsafeFile(f"压缩包含有 {len(infos)} 个成员，超过上限 {MAX_MEMBERS}")
+    total = 0
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        name = info.filename
+        parts = PurePosixPath(name.replace("\\", "/")).parts
+        if name.startswith(("/", "\\")) or _DRIVE.match(name) or ".." in parts:
+            raise UnsafeFile("成员路径不安全（绝对路径或含“..”）", name)
+        if name in members:
+            raise UnsafeFile("成员重复出现", name)
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise UnsafeFile(f"解压后总大小超过上限 {MAX_TOTAL_BYTES // 1024 // 1024} MB")
+        members[name] = info
+    return members
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    if info.file_size > limit:
+        raise UnsafeFile(f"成员过大（声明 {info.file_size} 字节，上限 {limit}）", info.filename)
+    try:
+        with archive.open(info) as stream:
+            return _read_limited(stream, limit, info.filename)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
+        raise UnsafeFile(f"无法解压：{error}", info.filename) from None
+
+
+def _read_file(path: Path, limit: int, member: str) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return _read_limited(stream, limit, member)
+    except FileNotFoundError:
+        raise UnsafeFile("文件不存在", member) from None
+    except OSError as error:
+        raise UnsafeFile(f"无法读取：{error.strerror or error}", member) from None
+
+
+def _read_limited(stream: BinaryIO, limit: int, member: str) -> bytes:
+    """Read at most ``limit`` bytes; one byte more means the member is too large."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise UnsafeFile(f"成员解压后超过上限 {limit} 字节", member)
+    return data
