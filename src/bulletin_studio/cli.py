@@ -1,0 +1,185 @@
+"""``bulletin-studio``: the same jobs as the window, headless (scripts, CI, a server).
+
+``bulletin-studio FILE`` and bare ``bulletin-studio`` open the GUI; anything else is a
+subcommand. User errors print one line on stderr and exit non-zero, never a traceback.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bulletin_studio.export.progress import drain
+from bulletin_studio.model.problems import check_issue
+from bulletin_studio.render.compose import RenderError, compose
+from bulletin_studio.render.layout import LayoutError, load_layout
+from bulletin_studio.render.tree import RenderTree
+from bulletin_studio.storage import (
+    Document,
+    StorageError,
+    load_document,
+    new_document_from,
+    sample_document,
+    save_document,
+)
+from bulletin_studio.storage.envelope import envelope_schema
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_UNAVAILABLE = 2
+
+
+class CliError(Exception):
+    """A reason to stop, printed as one line; ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bulletin-studio",
+        description="编排季度简报并导出 PDF/DOCX。不带参数或只给文件名时打开窗口。",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sample = commands.add_parser("sample", help="写出示例简报")
+    sample.add_argument("out", type=Path, metavar="OUT.bulletin")
+    sample.add_argument("--force", action="store_true", help="覆盖已有文件")
+    sample.set_defaults(handler=_cmd_sample)
+
+    new = commands.add_parser("new", help="由上一期生成下一期（期号递增，内容清空）")
+    new.add_argument("--from", dest="previous", type=Path, required=True, metavar="PREV.bulletin")
+    new.add_argument("out", type=Path, metavar="OUT.bulletin")
+    new.add_argument("--force", action="store_true", help="覆盖已有文件")
+    new.set_defaults(handler=_cmd_new)
+
+    schema = commands.add_parser("schema", help="输出 issue.json 的 JSON Schema")
+    schema.set_defaults(handler=_cmd_schema)
+
+    validate = commands.add_parser("validate", help="检查简报内容")
+    validate.add_argument("file", type=Path, metavar="FILE")
+    validate.set_defaults(handler=_cmd_validate)
+
+    export = commands.add_parser("export", help="导出 PDF 和/或 DOCX")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--pdf", type=Path, metavar="OUT.pdf")
+    export.add_argument("--docx", type=Path, metavar="OUT.docx")
+    export.add_argument("--layout", default="default", metavar="NAME", help="版式名称或 .toml 路径")
+    export.add_argument("--variant", choices=("print", "screen"), default="print")
+    export.set_defaults(handler=_cmd_export)
+    return parser
+
+
+SUBCOMMANDS = ("sample", "new", "schema", "validate", "export")
+
+
+def _save_new(doc: Document, out: Path, force: bool) -> None:
+    """Refuse to overwrite by accident (e.g. swapped arguments of ``new``)."""
+    if out.exists() and not force:
+        raise CliError(f"文件 {out} 已存在（使用 --force 覆盖）")
+    save_document(doc, out)
+    print(out)
+
+
+def _cmd_sample(args: argparse.Namespace) -> int:
+    _save_new(sample_document(), args.out, args.force)
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    doc = new_document_from(load_document(args.previous))
+    _save_new(doc, args.out, args.force)
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(envelope_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        doc = load_document(args.file)
+    except StorageError as error:
+        for problem in error.problems:
+            print(f"错误 {problem}")
+        raise
+    problems = check_issue(doc.issue)
+    for problem in problems:
+        print(f"{'错误' if problem.severity == 'error' else '警告'} {problem}")
+    errors = sum(problem.severity == "error" for problem in problems)
+    print(f"{args.file}：{errors} 个错误，{len(problems) - errors} 个警告")
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    if args.pdf is None and args.docx is None:
+        raise CliError("请至少指定 --pdf 或 --docx")
+    doc = load_document(args.file)
+    tree = compose(doc.issue, load_layout(args.layout), doc.assets)
+    if args.pdf is not None:
+        _export_pdf(tree, args.pdf, args.variant)
+        print(args.pdf)
+    if args.docx is not None:
+        _export_docx(tree, args.docx)
+        print(args.docx)
+    return EXIT_OK
+
+
+def _export_pdf(tree: RenderTree, out: Path, variant: str) -> None:
+    try:
+        from bulletin_studio.export.pdf import export_pdf
+    except ModuleNotFoundError as error:
+        if error.name != "bulletin_studio.export.pdf":
+            raise
+        raise CliError("PDF 导出尚不可用", EXIT_UNAVAILABLE) from None
+    drain(export_pdf(tree, out, variant=variant))
+
+
+def _export_docx(tree: RenderTree, out: Path) -> None:
+    try:
+        from bulletin_studio.export.docx import export_docx
+    except ModuleNotFoundError as error:
+        if error.name != "bulletin_studio.export.docx":
+            raise
+        raise CliError("DOCX 导出尚不可用", EXIT_UNAVAILABLE) from None
+    drain(export_docx(tree, out))
+
+
+def _run_gui(path: Path | None) -> int:
+    """Imported lazily: the headless commands must work without a display or Qt."""
+    from bulletin_studio.ui.app import run
+
+    return run(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list:
+        return _run_gui(None)
+    if args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"):
+        return _run_gui(Path(args_list[0]))
+    args = _build_parser().parse_args(args_list)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except CliError as error:
+        return _fail(str(error), error.code)
+    except (StorageError, LayoutError, RenderError) as error:
+        return _fail(str(error), EXIT_ERROR)
+    except OSError as error:
+        return _fail(f"{error.filename or ''}：{error.strerror or error}", EXIT_ERROR)
+    except KeyboardInterrupt:
+        return _fail("已中断", 130)
+
+
+def _fail(message: str, code: int) -> int:
+    print(" ".join(message.split()), file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
