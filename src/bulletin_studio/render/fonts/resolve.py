@@ -1,0 +1,305 @@
+"""Font stacks → registered ReportLab faces, with conversion of CFF faces and per-char fallback.
+
+The writer asks for a role's families (CJK stack, then Latin stack) in a style and gets every
+usable face in order; it then picks, per character, the first face that has the glyph.
+"""
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import cache
+from multiprocessing import get_context
+from pathlib import Path
+
+import platformdirs
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from bulletin_studio.render.fonts.convert import (
+    Source,
+    base_charset,
+    convert_to_file,
+    load_cmap,
+)
+from bulletin_studio.render.fonts.discovery import InstalledFace, installed_faces, read_faces
+from bulletin_studio.render.layout import Layout
+
+log = logging.getLogger(__name__)
+
+CACHE_ENV = "BULLETIN_STUDIO_FONT_CACHE"
+BOLD_WEIGHT = 600  # usWeightClass from which a face counts as bold (SemiBold and heavier)
+
+
+class FontError(Exception):
+    """No usable face for a stack; the message names the role, the families and what to install."""
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """A face registered with ReportLab under ``name``, with O(1) coverage and width lookups."""
+
+    family: str
+    bold: bool  # the face really is bold
+    italic: bool
+    path: Path  # TrueType outlines: the installed file or its converted copy in the cache
+    subfont_index: int
+    name: str  # the pdfmetrics name: stable across runs, so exports are byte-identical
+    synthetic_bold: bool  # bold asked for, only a regular face exists: the writer emulates it
+    glyphs: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+    widths: Mapping[int, float] = field(default_factory=dict, compare=False, repr=False)
+    default_width: float = field(default=1000.0, compare=False, repr=False)
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self.glyphs
+
+    def width(self, char: str) -> float:
+        """Advance width in 1/1000 em, as ReportLab measures it when setting the line."""
+        return float(self.widths.get(ord(char), self.default_width))
+
+
+def default_cache_dir() -> Path:
+    """The per-user font cache; an environment variable lets tests and CI share one."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir("bulletin-studio")) / "fonts"
+
+
+@cache
+def _installed(cache_dir: Path) -> tuple[InstalledFace, ...]:
+    """Discovery runs once per process: fc-list or a folder scan is the slow part of a start."""
+    return tuple(installed_faces(cache_dir))
+
+
+# pdfmetrics is process-global, so the names this module gave out are too.
+_registered: dict[str, tuple[Path, int]] = {}
+
+
+def _register(name: str, path: Path, index: int) -> TTFont:
+    if _registered.get(name) != (path, index):
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        _registered[name] = (path, index)
+    font = pdfmetrics.getFont(name)
+    if not isinstance(font, TTFont) or font.face.filename != str(path):
+        # ReportLab hands out an already registered face with the same PostScript name.
+        raise TTFError(f"{path}: PostScript name already used by another registered font")
+    return font
+
+
+def _ascii_name(face: InstalledFace, family: str) -> str:
+    """An ASCII pdfmetrics name such as ``NotoSerifCJKSC-Bold``, from the face's Latin name."""
+    latin = next((name for name in face.families if name.isascii()), family)
+    stem = "".join(char for char in latin if char.isascii() and char.isalnum()) or "Font"
+    style = ("Bold" if face.weight >= BOLD_WEIGHT else "") + ("Italic" if face.italic else "")
+    return f"{stem}-{style or 'Regular'}"
+
+
+def _pick(candidates: Sequence[InstalledFace], bold: bool, italic: bool) -> InstalledFace | None:
+    """The face closest to the asked style: right slant first, then the nearest weight."""
+    if not candidates:
+        return None
+    target = 700 if bold else 400
+
+    def distance(face: InstalledFace) -> tuple[bool, float, bool, int, str, int]:
+        wrong_side = (face.weight >= BOLD_WEIGHT) != bold
+        # CSS's rule for 400: the heavier neighbour (500) before the lighter ones.
+        tie = 0 if face.weight >= target else 1
+        return (
+            face.italic != italic,
+            abs(face.stretch - 100.0),
+            wrong_side,
+            abs(face.weight - target) * 2 + tie,
+            str(face.path),
+            face.index,
+        )
+
+    return min(candidates, key=distance)
+
+
+def _install_hint() -> str:
+    if sys.platform == "win32" or sys.platform == "darwin":
+        return "请安装其中一种字体，或在设置中为该字体指定字体文件。"
+    return "请安装其中一种字体，例如：sudo apt-get install fonts-noto-cjk fonts-liberation2"
+
+
+class FontResolver:
+    """Finds, converts (once, cached) and registers the faces of font stacks."""
+
+    def __init__(
+        self, overrides: Mapping[str, str] | None = None, cache_dir: Path | None = None
+    ) -> None:
+        self.overrides = {
+            family.casefold(): Path(path) for family, path in (overrides or {}).items()
+        }
+        self.cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
+        self._cmaps: dict[Source, frozenset[int]] = {}
+        self._faces: dict[tuple[object, ...], list[FontFace]] = {}
+
+    # -- choosing -----------------------------------------------------------------------------
+
+    def _candidates(self, family: str) -> list[InstalledFace]:
+        """A family's installed faces; a user's font file for it replaces the system's."""
+        override = self.overrides.get(family.casefold())
+        if override is not None:
+            faces = read_faces(override) if override.is_file() else []
+            if faces:
+                named = [face for face in faces if face.matches(family)]
+                return named or faces
+            log.warning("font file for %s unusable: %s; using installed fonts", family, override)
+        return [face for face in _installed(self.cache_dir) if face.matches(family)]
+
+    def _choose(self, family: str, bold: bool, italic: bool) -> tuple[InstalledFace, bool] | None:
+        """The face to use and whether bold must be synthesised."""
+        face = _pick(self._candidates(family), bold, italic)
+        if face is None:
+            return None
+        return face, bold and face.weight < BOLD_WEIGHT
+
+    # -- building faces -----------------------------------------------------------------------
+
+    def _face(
+        self, family: str, installed: InstalledFace, path: Path, name: str, synthetic: bool
+    ) -> FontFace:
+        index = 0 if path != installed.path else installed.index
+        font = _register(name, path, index)
+        glyphs = frozenset(char for char, glyph in font.face.charToGlyph.items() if glyph)
+        return FontFace(
+            family=family,
+            bold=installed.weight >= BOLD_WEIGHT,
+            italic=installed.italic,
+            path=path,
+            subfont_index=index,
+            name=name,
+            synthetic_bold=synthetic,
+            glyphs=glyphs,
+            widths=dict(font.face.charWidths),
+            default_width=float(font.face.defaultWidth),
+        )
+
+    def _converted(
+        self, family: str, installed: InstalledFace, synthetic: bool, extra: frozenset[int]
+    ) -> list[FontFace]:
+        """The cached base conversion, plus a top-up face for rare characters the source has."""
+        source = Source.of(installed.path, installed.index)
+        name = _ascii_name(installed, family)
+        base = convert_to_file(
+            installed.path, installed.index, base_charset(), source.base_file(self.cache_dir)
+        )
+        faces = [self._face(family, installed, base, name, synthetic)]
+        if extra:
+            if source not in self._cmaps:
+                self._cmaps[source] = load_cmap(installed.path, installed.index)
+            wanted = extra & self._cmaps[source]
+            if wanted:
+                digest = source.topup_digest(wanted)
+                target = source.topup_file(self.cache_dir, digest)
+                tag = f"X{digest[:8]}"
+                topup = convert_to_file(installed.path, installed.index, wanted, target, tag)
+                faces.append(self._face(family, installed, topup, f"{name}-{tag}", synthetic))
+        return faces
+
+    def faces(
+        self,
+        families: Sequence[str],
+        *,
+        bold: bool,
+        italic: bool,
+        needed: Iterable[str] = (),
+        role: str = "",
+    ) -> list[FontFace]:
+        """Every usable face of the stack in order, registered, for per-character fallback.
+
+        Missing families are skipped; CFF faces are converted (cached); ``needed`` characters
+        outside the cached base set get a small top-up face right after their base face.
+        """
+        extra = frozenset(ord(char) for text in needed for char in text) - base_charset()
+        key = (tuple(families), bold, italic, extra)
+        if key in self._faces:
+            return list(self._faces[key])
+        result: list[FontFace] = []
+        problems: list[str] = []
+        for family in families:
+            chosen = self._choose(family, bold, italic)
+            if chosen is None:
+                problems.append(f"{family}（未安装）")
+                continue
+            installed, synthetic = chosen
+            try:
+                if installed.cff:
+                    built = self._converted(family, installed, synthetic, extra)
+                else:
+                    name = _ascii_name(installed, family)
+                    built = [self._face(family, installed, installed.path, name, synthetic)]
+            except TTFError as error:
+                log.warning("font %s (%s) not usable: %s", family, installed.path, error)
+                problems.append(f"{family}（{error}）")
+                continue
+            except Exception as error:  # a broken font file must cost one family, not the export
+                log.exception("font %s (%s) could not be converted", family, installed.path)
+                problems.append(f"{family}（无法转换：{error}）")
+                continue
+            result.extend(face for face in built if face.name not in {f.name for f in result})
+        if not result:
+            label = f"“{role}”" if role else ""
+            raise FontError(
+                f"没有可用的{label}字体：已尝试 {'、'.join(problems)}。{_install_hint()}"
+            )
+        self._faces[key] = result
+        return list(result)
+
+    # -- ahead of time ------------------------------------------------------------------------
+
+    def prepare(self, layout: Layout, progress: Callable[[str], None] | None = None) -> None:
+        """Convert and cache every face the layout's stacks can use, in parallel processes.
+
+        Run by the setup script and at the GUI's first start, so no export waits on a
+        conversion. Inline bold and italic may occur in any role, so all four styles count.
+        """
+        report = progress or (lambda message: None)
+        combos = [
+            (role, families, bold, italic)
+            for role, stack in sorted(layout.fonts.items())
+            for families in (stack.cjk, stack.latin)
+            for bold in (False, True)
+            for italic in (False, True)
+        ]
+        jobs: dict[Path, tuple[str, InstalledFace]] = {}
+        for _role, families, bold, italic in combos:
+            for family in families:
+                chosen = self._choose(family, bold, italic)
+                if chosen is None or not chosen[0].cff:
+                    continue
+                installed = chosen[0]
+                target = Source.of(installed.path, installed.index).base_file(self.cache_dir)
+                if not target.is_file():
+                    jobs.setdefault(target, (family, installed))
+        if jobs:
+            self._convert_all(jobs, report)
+        for role, families, bold, italic in combos:
+            self.faces(families, bold=bold, italic=italic, role=role)
+        report("字体已就绪")
+
+    def _convert_all(
+        self, jobs: Mapping[Path, tuple[str, InstalledFace]], report: Callable[[str], None]
+    ) -> None:
+        """One process per face: each takes 10–20 s of pure Python, and memory is ~150 MB."""
+        workers = max(1, min(len(jobs), os.cpu_count() or 1, 4))
+        report(f"首次使用：正在转换 {len(jobs)} 个字体（每个约 10–20 秒）…")
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            futures = {
+                pool.submit(
+                    convert_to_file, installed.path, installed.index, base_charset(), target
+                ): (family, installed)
+                for target, (family, installed) in jobs.items()
+            }
+            for done, future in enumerate(as_completed(futures), start=1):
+                family, installed = futures[future]
+                style = "Bold" if installed.weight >= BOLD_WEIGHT else "Regular"
+                try:
+                    future.result()
+                except Exception:  # reported again, with the family, by faces() below
+                    log.exception("converting %s %s failed", family, style)
+                report(f"字体 {done}/{len(jobs)}：{family} {style}")
