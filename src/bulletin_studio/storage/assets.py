@@ -34,15 +34,16 @@ def asset_name(data: bytes) -> str:
                 width, height = image.size
                 if kind in EXTENSIONS and width * height <= MAX_ASSET_PIXELS:
                     image.verify()
+    except UnidentifiedImageError:
+        raise StorageError("无法识别为图片：只接受 PNG、JPEG、GIF、WebP") from None
     except (
-        UnidentifiedImageError,
         Image.DecompressionBombError,
         Image.DecompressionBombWarning,
         OSError,
         SyntaxError,
         ValueError,
     ) as error:
-        raise StorageError(f"无法识别为图片：{error}") from None
+        raise StorageError(f"图片无法读取（可能已损坏）：{error}") from None
     if kind not in EXTENSIONS:
         raise StorageError(f"不支持的图片格式 {kind}：只接受 PNG、JPEG、GIF、WebP")
     if width * height > MAX_ASSET_PIXELS:

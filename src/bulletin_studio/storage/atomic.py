@@ -9,8 +9,8 @@ disappears either. A crash may leave a ``.<name>.*.tmp`` file behind; it is neve
 
 import contextlib
 import os
+import secrets
 import shutil
-import tempfile
 from pathlib import Path
 
 
@@ -19,17 +19,22 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``; on error the old file is untouched and no temp remains."""
+def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
+    """Replace ``path`` with ``data``; on error the old file is untouched and no temp remains.
+
+    Exports pass ``keep_backup=False``: a previous PDF is output, not work to protect.
+    """
     folder = path.parent
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
+    temp = _temp_name(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if path.is_file():
+            shutil.copymode(path, temp)
+        if keep_backup and path.is_file():
             _backup(path)
         os.replace(temp, path)
     except BaseException:
@@ -40,11 +45,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def _backup(path: Path) -> None:
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    temp = Path(temp_name)
+    temp = _temp_name(path)
     try:
-        temp.unlink()
         try:
             os.link(path, temp)
         except OSError:
@@ -54,6 +56,11 @@ def _backup(path: Path) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def _temp_name(path: Path) -> Path:
+    """A fresh sibling; created with mode 0o666 minus the umask, unlike ``mkstemp``'s 0o600."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
 
 
 def _fsync_directory(folder: Path) -> None:

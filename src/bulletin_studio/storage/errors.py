@@ -21,5 +21,5 @@ class StorageError(Exception):
 
 def invalid_file(path: Path, reason: str, member: str | None = None) -> StorageError:
     """The common «文件 x 不是有效的简报文件：…» message, naming the member when there is one."""
-    where = f"（{member}）" if member else ""
-    return StorageError(f"文件 {path.name}{where} 不是有效的简报文件：{reason}")
+    where = f"{member}：" if member else ""
+    return StorageError(f"文件 {path.name} 不是有效的简报文件：{where}{reason}")

@@ -99,7 +99,9 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
     try:
         with archive.open(info) as stream:
             return _read_limited(stream, limit, info.filename)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
+    except (zipfile.BadZipFile, EOFError):
+        raise UnsafeFile("数据已损坏（解压或校验失败）", info.filename) from None
+    except (OSError, NotImplementedError, RuntimeError) as error:
         raise UnsafeFile(f"无法解压：{error}", info.filename) from None
 
 

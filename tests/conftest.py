@@ -1,0 +1,49 @@
+"""Fixtures shared across the suite; hypothesis strategies for documents live in strategies.py."""
+
+import pytest
+
+from bulletin_studio.model import (
+    Article,
+    Figure,
+    ImageRef,
+    Issue,
+    LogoStrip,
+    Numbering,
+    Paragraph,
+    Section,
+    SectionKind,
+)
+from bulletin_studio.storage import AssetStore, Document
+from tests.strategies import png_bytes
+
+
+@pytest.fixture
+def small_document() -> Document:
+    """One section, one article with a paragraph, a figure and a logo strip (two images)."""
+    assets = AssetStore()
+    photo = assets.add(png_bytes((200, 30, 30), (3, 2)))
+    logo = assets.add(png_bytes((30, 30, 200)))
+    issue = Issue(
+        numbering=Numbering(year=2024, number=1, cumulative=15),
+        sections=[
+            Section(
+                id="sec_news",
+                kind=SectionKind.NETWORK_NEWS,
+                title="同一个地球网络最新进展",
+                items=[
+                    Article(
+                        id="art_one",
+                        title="公共采购为实现可持续和循环转型采取实际行动",
+                        blocks=[
+                            Paragraph(
+                                id="p_lead", text="**活动筹资：**设计、策划相关活动", lead=True
+                            ),
+                            Figure(id="f_cert", image=ImageRef(asset=photo), caption="证书"),
+                            LogoStrip(id="g_logos", logos=[ImageRef(asset=logo)], caption="伙伴"),
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
+    return Document(issue=issue, assets=assets)

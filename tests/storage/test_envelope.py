@@ -1,0 +1,109 @@
+"""Format id, schema versions, the migration chain and the golden file of each old version."""
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bulletin_studio.model import Figure, Numbering
+from bulletin_studio.storage import load_document
+from bulletin_studio.storage.envelope import (
+    FORMAT_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    EnvelopeError,
+    decode,
+    envelope_schema,
+    migrate,
+)
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def test_golden_v1_still_loads() -> None:
+    """Written by version 1 and frozen: if this fails, a migration is missing."""
+    doc = load_document(GOLDEN / "v1.bulletin")
+    issue = doc.issue
+    assert issue.numbering == Numbering(year=2024, number=1, cumulative=15, date="2024-03-01")
+    assert [s.id for s in issue.sections] == ["sec_network", "sec_partners"]
+    figure = issue.find("f_cert")
+    assert isinstance(figure, Figure) and figure.width == 0.6
+    assert figure.image is not None and figure.image.asset in doc.assets
+    assert len(doc.assets) == 2
+    assert issue.notes[0].target_id == "p_lead"
+    assert issue.colophon.email == "editor@oneplanetnetwork.org"
+
+
+def test_golden_files_cover_every_version() -> None:
+    versions = set()
+    for path in GOLDEN.glob("v*.bulletin"):
+        with zipfile.ZipFile(path) as archive:
+            versions.add(json.loads(archive.read("issue.json"))["schema_version"])
+    assert versions == set(range(1, SCHEMA_VERSION + 1))
+
+
+def test_registry_has_a_step_for_every_old_version() -> None:
+    assert set(MIGRATIONS) == set(range(1, SCHEMA_VERSION))
+
+
+def _rename_number(data: dict[str, Any]) -> dict[str, Any]:
+    """Synthetic v1 -> v2: the numbering used to be called ``issue_number``."""
+    data = dict(data)
+    data["numbering"] = data.pop("issue_number")
+    return data
+
+
+def _add_order(data: dict[str, Any]) -> dict[str, Any]:
+    """Synthetic v2 -> v3: records that it ran after the first step."""
+    assert "numbering" in data, "steps must run in order"
+    return {**data, "sections": [{"title": "迁移后", "id": "sec_migrated"}]}
+
+
+SYNTHETIC = {1: _rename_number, 2: _add_order}
+
+
+def _raw(version: int, issue: dict[str, Any]) -> bytes:
+    envelope = {"format": FORMAT_ID, "schema_version": version, "issue": issue}
+    return json.dumps(envelope).encode()
+
+
+def test_migrations_run_in_order_up_to_current() -> None:
+    old = {"issue_number": {"year": 2024, "number": 2, "cumulative": 16}}
+    issue = decode(_raw(1, old), migrations=SYNTHETIC, current=3)
+    assert issue.numbering.cumulative == 16
+    assert issue.sections[0].id == "sec_migrated"
+
+
+def test_migration_starts_at_the_file_version() -> None:
+    v2 = {"numbering": {"year": 2024, "number": 2, "cumulative": 16}}
+    issue = decode(_raw(2, v2), migrations=SYNTHETIC, current=3)
+    assert issue.sections[0].title == "迁移后"
+
+
+def test_a_gap_in_the_chain_is_an_error() -> None:
+    with pytest.raises(EnvelopeError, match="无法从格式版本 2 升级到 3"):
+        migrate({"issue_number": {}}, 1, migrations={1: _rename_number}, current=3)
+
+
+@pytest.mark.parametrize("version", [0, -1, "1", None, True, 1.5])
+def test_invalid_versions_are_refused(version: object) -> None:
+    raw = json.dumps({"format": FORMAT_ID, "schema_version": version, "issue": {}}).encode()
+    with pytest.raises(EnvelopeError, match="格式版本"):
+        decode(raw)
+
+
+def test_future_version_asks_to_upgrade() -> None:
+    with pytest.raises(EnvelopeError, match="请升级"):
+        decode(_raw(SCHEMA_VERSION + 1, {}))
+
+
+def test_schema_describes_the_envelope_and_resolves_its_refs() -> None:
+    schema = envelope_schema()
+    assert schema["properties"]["format"] == {"const": FORMAT_ID}
+    assert schema["properties"]["schema_version"] == {"const": SCHEMA_VERSION}
+    text = json.dumps(schema)
+    refs = {part.split('"')[0] for part in text.split('"$ref": "#/$defs/')[1:]}
+    assert {"Issue", "Section", "Article", "Paragraph"} <= refs | set(schema["$defs"])
+    assert refs <= set(schema["$defs"])

@@ -1,0 +1,202 @@
+"""Hostile or broken files are refused with a message naming the file and the problem,
+and loading never writes anything (the folder is byte-for-byte unchanged afterwards)."""
+
+import json
+import struct
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bulletin_studio.storage import Document, StorageError, load_document, reader, save_document
+from bulletin_studio.storage.envelope import FORMAT_ID, encode
+from tests.strategies import png_bytes
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def _envelope(issue: dict, **changes: object) -> bytes:
+    return json.dumps(
+        {"format": FORMAT_ID, "schema_version": 1, "issue": issue, **changes}
+    ).encode()
+
+
+def _members(doc: Document) -> dict[str, bytes]:
+    members = {"issue.json": encode(doc.issue)}
+    members |= {f"assets/{name}": data for name, data in doc.assets.items()}
+    return members
+
+
+def _issue_dict(doc: Document) -> dict:
+    return doc.issue.model_dump(mode="json")
+
+
+def _first_asset(doc: Document) -> str:
+    return sorted(doc.issue.asset_names())[0]
+
+
+def zip_slip(path: Path, doc: Document) -> None:
+    _zip(path, {**_members(doc), "../evil.txt": b"x"})
+
+
+def absolute_member(path: Path, doc: Document) -> None:
+    _zip(path, {**_members(doc), "/etc/evil": b"x"})
+
+
+def windows_drive_member(path: Path, doc: Document) -> None:
+    _zip(path, {**_members(doc), "C:\\evil.txt": b"x"})
+
+
+def too_many_members(path: Path, doc: Document) -> None:
+    extra = {f"extra/{n}.txt": b"" for n in range(reader.MAX_MEMBERS)}
+    _zip(path, {**_members(doc), **extra})
+
+
+def oversized_declared_member(path: Path, doc: Document) -> None:
+    """A compressed bomb: 25 MB of zeros deflate to a few KB but declare their size."""
+    _zip(path, {**_members(doc), "issue.json": b"{" + b" " * (reader.MAX_ISSUE_BYTES + 10)})
+
+
+def lying_member_size(path: Path, doc: Document) -> None:
+    """Declared sizes patched to 100 bytes while the data inflates to 25 MB."""
+    _zip(path, {"issue.json": b" " * (reader.MAX_ISSUE_BYTES + 10)})
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = data.index(signature)
+        data[start + offset : start + offset + 4] = struct.pack("<I", 100)
+    path.write_bytes(bytes(data))
+
+
+def not_a_zip(path: Path, doc: Document) -> None:
+    path.write_bytes(b"%PDF-1.7 this is not a package")
+
+
+def no_issue_json(path: Path, doc: Document) -> None:
+    _zip(path, {"readme.txt": b"hello"})
+
+
+def invalid_json(path: Path, doc: Document) -> None:
+    _zip(path, {"issue.json": b'{"format": "bulletin-studio/issue", '})
+
+
+def not_utf8(path: Path, doc: Document) -> None:
+    _zip(path, {"issue.json": "{}".encode("utf-16")})
+
+
+def wrong_format(path: Path, doc: Document) -> None:
+    data = json.dumps({"format": "other-app/doc", "schema_version": 1, "issue": {}}).encode()
+    _zip(path, {"issue.json": data})
+
+
+def future_version(path: Path, doc: Document) -> None:
+    _zip(path, {**_members(doc), "issue.json": _envelope(_issue_dict(doc), schema_version=99)})
+
+
+def missing_asset(path: Path, doc: Document) -> None:
+    members = _members(doc)
+    del members[f"assets/{_first_asset(doc)}"]
+    _zip(path, members)
+
+
+def hash_mismatch(path: Path, doc: Document) -> None:
+    _zip(path, {**_members(doc), f"assets/{_first_asset(doc)}": png_bytes((9, 9, 9))})
+
+
+def asset_not_an_image(path: Path, doc: Document) -> None:
+    _zip(path, {**_members(doc), f"assets/{_first_asset(doc)}": b"not an image"})
+
+
+def pydantic_failure(path: Path, doc: Document) -> None:
+    issue = _issue_dict(doc)
+    issue["sections"][0]["items"][0]["blocks"][0]["text"] = "[链接](javascript:alert(1))"
+    _zip(path, {**_members(doc), "issue.json": _envelope(issue)})
+
+
+BAD_FILES: list[tuple[Callable[[Path, Document], None], str]] = [
+    (zip_slip, "../evil.txt：成员路径不安全"),
+    (absolute_member, "/etc/evil"),
+    (windows_drive_member, "成员路径不安全"),
+    (too_many_members, "超过上限 2000"),
+    (oversized_declared_member, "成员过大"),
+    (lying_member_size, "issue.json：数据已损坏"),
+    (not_a_zip, "不是 zip 压缩包"),
+    (no_issue_json, "没有 issue.json"),
+    (invalid_json, "不是有效的 JSON"),
+    (not_utf8, "不是 UTF-8"),
+    (wrong_format, "不是 Bulletin Studio 的文件"),
+    (future_version, "格式版本 99"),
+    (missing_asset, "缺少本期引用的图片"),
+    (hash_mismatch, "内容与其名称"),
+    (asset_not_an_image, "无法识别为图片"),
+    (pydantic_failure, "[p_lead] 正文：链接“javascript:alert(1)”无效"),
+]
+
+
+@pytest.mark.parametrize(("make", "expected"), BAD_FILES, ids=[m.__name__ for m, _ in BAD_FILES])
+def test_bad_package_is_refused_and_nothing_changes(
+    make: Callable[[Path, Document], None],
+    expected: str,
+    small_document: Document,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "x.bulletin"
+    make(path, small_document)
+    before = _snapshot(tmp_path)
+    with pytest.raises(StorageError) as caught:
+        load_document(path)
+    message = str(caught.value)
+    assert message.startswith("文件 x.bulletin"), message
+    assert expected in message
+    assert _snapshot(tmp_path) == before
+    assert not (tmp_path.parent / "evil.txt").exists()
+
+
+def test_validation_failure_lists_problems_with_node_ids(
+    small_document: Document, tmp_path: Path
+) -> None:
+    path = tmp_path / "x.bulletin"
+    pydantic_failure(path, small_document)
+    with pytest.raises(StorageError) as caught:
+        load_document(path)
+    [problem] = caught.value.problems
+    assert problem.target_id == "p_lead"
+    assert problem.severity == "error"
+
+
+def test_duplicate_ids_are_refused_with_the_id(small_document: Document, tmp_path: Path) -> None:
+    issue = _issue_dict(small_document)
+    issue["sections"][0]["items"][0]["blocks"][1]["id"] = "p_lead"
+    path = tmp_path / "x.bulletin"
+    _zip(path, {**_members(small_document), "issue.json": _envelope(issue)})
+    with pytest.raises(StorageError, match=r"p_lead.*重复"):
+        load_document(path)
+
+
+def test_missing_asset_in_folder_names_the_member(small_document: Document, tmp_path: Path) -> None:
+    (tmp_path / "issue.json").write_bytes(encode(small_document.issue))
+    with pytest.raises(
+        StorageError, match=r"文件 issue.json 不是有效的简报文件：assets/[0-9a-f]{64}\.png：缺少"
+    ):
+        load_document(tmp_path / "issue.json")
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match=r"nowhere\.bulletin 不存在"):
+        load_document(tmp_path / "nowhere.bulletin")
+
+
+def test_a_good_package_is_still_accepted(small_document: Document, tmp_path: Path) -> None:
+    """The control case: the helpers above only break what each one means to break."""
+    path = tmp_path / "x.bulletin"
+    _zip(path, _members(small_document))
+    assert load_document(path).issue == small_document.issue
+    save_document(small_document, tmp_path / "y.bulletin")
