@@ -43,6 +43,7 @@ FIELD_NAMES = {
     "logos": "标志",
     "entries": "列表项",
     "items": "条目",
+    "editor": "编辑",
 }
 
 
