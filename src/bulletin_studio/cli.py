@@ -10,9 +10,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bulletin_studio.export.pdf_style import Variant
 from bulletin_studio.export.progress import drain
 from bulletin_studio.model.problems import check_issue
 from bulletin_studio.render.compose import RenderError, compose
+from bulletin_studio.render.fonts import FontError
 from bulletin_studio.render.layout import LayoutError, load_layout
 from bulletin_studio.render.tree import RenderTree
 from bulletin_studio.storage import (
@@ -129,14 +131,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_pdf(tree: RenderTree, out: Path, variant: str) -> None:
-    try:
-        from bulletin_studio.export.pdf import export_pdf
-    except ModuleNotFoundError as error:
-        if error.name != "bulletin_studio.export.pdf":
-            raise
-        raise CliError("PDF 导出尚不可用", EXIT_UNAVAILABLE) from None
-    drain(export_pdf(tree, out, variant=variant))
+def _export_pdf(tree: RenderTree, out: Path, variant: Variant) -> None:
+    """Missing glyphs do not stop the export, but each is reported with its node id."""
+    from bulletin_studio.export.pdf import export_pdf
+
+    result = drain(export_pdf(tree, out, variant=variant))
+    for problem in result.problems:
+        print(f"警告 {problem}", file=sys.stderr)
 
 
 def _export_docx(tree: RenderTree, out: Path) -> None:
@@ -168,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except CliError as error:
         return _fail(str(error), error.code)
-    except (StorageError, LayoutError, RenderError) as error:
+    except (StorageError, LayoutError, RenderError, FontError) as error:
         return _fail(str(error), EXIT_ERROR)
     except OSError as error:
         return _fail(f"{error.filename or ''}：{error.strerror or error}", EXIT_ERROR)

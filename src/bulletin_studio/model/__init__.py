@@ -1,4 +1,4 @@
-"""The issue model: pure pydantic, no Qt and no I/O, so every layer (CLI, GUI, tests) can share it."""
+"""The issue model: pure pydantic, no Qt and no I/O, so every layer can share it."""
 
 from bulletin_studio.model.blocks import (
     Block,

@@ -48,9 +48,7 @@ class Numbering(ModelBase):
     @model_validator(mode="after")
     def _cumulative_covers_year(self) -> "Numbering":
         if self.cumulative < self.number:
-            raise ValueError(
-                f"总期数（{self.cumulative}）不能小于本年期数（{self.number}）"
-            )
+            raise ValueError(f"总期数（{self.cumulative}）不能小于本年期数（{self.number}）")
         return self
 
     def label(self) -> str:
@@ -156,4 +154,3 @@ def _image_refs(node: object) -> Iterator[ImageRef]:
         if ref is not None:
             yield ref
     yield from getattr(node, "logos", [])
-

@@ -114,9 +114,7 @@ def parse_inline(text: str) -> list[Run]:
                 case "text" | "softbreak" | "hardbreak":
                     content = token.content if token.type == "text" else "\n"
                     if content:
-                        runs.append(
-                            Run(text=content, bold=bold > 0, italic=italic > 0, href=href)
-                        )
+                        runs.append(Run(text=content, bold=bold > 0, italic=italic > 0, href=href))
     return _merge(runs)
 
 

@@ -44,6 +44,7 @@ FIELD_NAMES = {
     "entries": "列表项",
     "items": "条目",
     "editor": "编辑",
+    "numbering": "期号",
 }
 
 
@@ -71,9 +72,7 @@ def _numbering_problems(numbering: Numbering, previous: Numbering | None) -> Ite
         yield Problem(
             severity="error",
             field=FIELD_NAMES["cumulative"],
-            message=(
-                f"总第{numbering.cumulative}期不大于上一期的总第{previous.cumulative}期"
-            ),
+            message=(f"总第{numbering.cumulative}期不大于上一期的总第{previous.cumulative}期"),
         )
     if numbering.year < previous.year:
         yield Problem(
@@ -85,7 +84,9 @@ def _numbering_problems(numbering: Numbering, previous: Numbering | None) -> Ite
 
 def _warn(target_id: str | None, field: str, message: str) -> Problem:
     return Problem(
-        severity="warning", target_id=target_id, field=FIELD_NAMES.get(field, field),
+        severity="warning",
+        target_id=target_id,
+        field=FIELD_NAMES.get(field, field),
         message=message,
     )
 

@@ -8,7 +8,7 @@ ALLOWED_SCHEMES = ("http", "https", "mailto")
 
 
 def check_url(url: str) -> str:
-    """Accept http(s) and mailto links only: anything else would be a dead or unsafe link in print."""
+    """Accept http(s) and mailto links only: anything else is a dead or unsafe link."""
     url = url.strip()
     if not url:
         raise ValueError("链接为空：请填写以 http://、https:// 或 mailto: 开头的网址")

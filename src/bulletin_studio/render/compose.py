@@ -167,9 +167,7 @@ def _blocks(blocks: list[Block], pictures: "_PictureReader") -> tuple[BlockNode,
                 prefix = Run(text=THEME_PREFIX.format(n=theme_number))
                 title = (prefix, *parse_inline(block.title))
                 nodes.append(Text(Style.THEME, title, block.id))
-                nodes.extend(
-                    _rich(Style.BODY, part, block.id) for part in _paragraphs(block.text)
-                )
+                nodes.extend(_rich(Style.BODY, part, block.id) for part in _paragraphs(block.text))
             case ListBlock():
                 nodes.append(_list(block))
             case Figure():
@@ -210,7 +208,9 @@ def _list(block: ListBlock) -> ListNode:
         if lead and lead[-1] not in "：:":
             lead += "："
         marker = f"{number}." if block.ordered else LIST_BULLET
-        entries.append(ListEntryNode(marker=marker, lead=lead, runs=tuple(parse_inline(entry.text))))
+        entries.append(
+            ListEntryNode(marker=marker, lead=lead, runs=tuple(parse_inline(entry.text)))
+        )
     return ListNode(entries=tuple(entries), anchor=block.id)
 
 
@@ -224,7 +224,9 @@ def _colophon(issue: Issue) -> tuple[Text, ...]:
     if colophon.editor:
         lines.append((Run(text=f"编辑：{colophon.editor}"),))
     if colophon.email:
-        lines.append((Run(text="邮箱："), Run(text=colophon.email, href=f"mailto:{colophon.email}")))
+        lines.append(
+            (Run(text="邮箱："), Run(text=colophon.email, href=f"mailto:{colophon.email}"))
+        )
     if colophon.website:
         lines.append((Run(text="网站："), Run(text=colophon.website, href=colophon.website)))
     return tuple(Text(Style.COLOPHON, runs, "colophon") for runs in lines)
@@ -248,7 +250,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 class _PictureReader:
-    """Reads each image's pixel size once; images are named by content hash, so sizes never change."""
+    """Reads each image's pixel size once (names are content hashes: sizes never change)."""
 
     def __init__(self, images: Mapping[str, bytes]) -> None:
         self._images = images

@@ -1,0 +1,386 @@
+"""The print-ready PDF: render tree → ReportLab platypus, built as a generator of progress.
+
+The table of contents needs the pages where items start, which are only known after layout,
+so the document is built in passes (at most ``MAX_PASSES``) until the page numbers settle.
+Output is byte-identical for identical input (ReportLab ``invariant`` mode, fixed metadata).
+"""
+
+import io
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    TopPadder,
+)
+from reportlab.platypus.doctemplate import PageBegin, PageBreakIfNotEmpty
+from reportlab.platypus.flowables import BalancedColumns
+
+from bulletin_studio.export.pdf_blocks import (
+    LogoRow,
+    PictureFlowable,
+    Rule,
+    SectionBanner,
+    TocLine,
+    text_flowable,
+)
+from bulletin_studio.export.pdf_pages import Furniture, Geometry
+from bulletin_studio.export.pdf_style import Palette, Variant
+from bulletin_studio.export.pdf_text import ListEntryFlowable, shape
+from bulletin_studio.export.progress import Progress
+from bulletin_studio.model.markup import Run
+from bulletin_studio.model.problems import Problem
+from bulletin_studio.render.fonts import FontResolver
+from bulletin_studio.render.layout import Style
+from bulletin_studio.render.tree import (
+    BlockNode,
+    FigureNode,
+    ItemNode,
+    ListNode,
+    RenderTree,
+    SectionNode,
+    Text,
+)
+from bulletin_studio.storage.atomic import write_atomic
+
+MAX_PASSES = 4
+PRODUCER = "Bulletin Studio"
+
+rl_config.useA85 = 0  # binary image streams: smaller files, and no slow ASCII85 encoding
+
+
+def _ignore(*_args: object, **_kwargs: object) -> None:
+    return None
+
+
+class _NullText:
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        return _ignore
+
+
+class LayoutOnlyCanvas(Canvas):
+    """The first pass only needs page breaks and anchors: drawing and saving are skipped."""
+
+    def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> Any:
+        return _NullText()
+
+    def drawText(self, text_object: Any) -> None:
+        return None
+
+    def drawImage(self, *_args: object, **_kwargs: object) -> None:
+        return None
+
+    def save(self) -> None:
+        return None
+
+
+@dataclass
+class PdfResult:
+    """What the preview and the CLI need to know about a finished export."""
+
+    path: Path | None
+    pages: int
+    anchor_pages: dict[str, int]
+    problems: list[Problem] = field(default_factory=list)
+    data: bytes = field(default=b"", repr=False)
+
+
+class BulletinDocTemplate(BaseDocTemplate):
+    """Cover and body page templates; notes the page of every anchor for the TOC."""
+
+    def __init__(
+        self, target: io.BytesIO, tree: RenderTree, palette: Palette, geometry: Geometry
+    ) -> None:
+        metadata = tree.metadata
+        super().__init__(
+            target,
+            pagesize=geometry.sheet,
+            title=metadata.title,
+            author=metadata.author,
+            subject=metadata.subject,
+            keywords=list(metadata.keywords),
+            creator=PRODUCER,
+            producer=PRODUCER,
+            lang=metadata.language,
+            invariant=1,
+            initialFontName=palette.base_font,
+            displayDocTitle=1,
+            leftMargin=geometry.text_left,
+            rightMargin=geometry.sheet[0] - geometry.text_left - geometry.text_width,
+            topMargin=geometry.sheet[1] - geometry.text_top,
+            bottomMargin=geometry.text_bottom,
+        )
+        self.anchor_pages: dict[str, int] = {}
+        furniture = Furniture(palette, geometry, tree.masthead, tree.header)
+        band = palette.layout.masthead.band_height * 2.8346
+        cover_frame = Frame(
+            geometry.text_left,
+            geometry.text_bottom,
+            geometry.text_width,
+            geometry.offset + geometry.trim_height - band - geometry.text_bottom - 24,
+            id="cover",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        body_frame = Frame(
+            geometry.text_left,
+            geometry.text_bottom,
+            geometry.text_width,
+            geometry.text_top - geometry.text_bottom,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.body_height = body_frame._aH
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    id="cover",
+                    frames=[cover_frame],
+                    autoNextPageTemplate="body",
+                    onPage=lambda canvas, doc: furniture.cover(canvas, doc.page),
+                ),
+                PageTemplate(
+                    id="body",
+                    frames=[body_frame],
+                    onPage=lambda canvas, doc: furniture.body(canvas, doc.page),
+                ),
+            ]
+        )
+
+    def note_anchor(self, anchor: str, page: int) -> None:
+        self.anchor_pages.setdefault(anchor, page)
+
+    def iter_build(self, flowables: list[Flowable], *, layout_only: bool) -> Iterator[int]:
+        """``BaseDocTemplate.build`` as a generator: yields after each flowable is placed.
+
+        Mirrors ReportLab's loop (start, handle each flowable, end) so a caller can report
+        progress and cancel between flowables.
+        """
+        self._startBuild(canvasmaker=LayoutOnlyCanvas if layout_only else Canvas)
+        canvas = self.canv
+        canvas._doctemplate = self
+        try:
+            while flowables:
+                if (
+                    self._hanging
+                    and self._hanging[-1] is PageBegin
+                    and isinstance(flowables[0], PageBreakIfNotEmpty)
+                ):
+                    del flowables[0]
+                self.clean_hanging()
+                self.handle_flowable(flowables)
+                yield len(flowables)
+        finally:
+            del canvas._doctemplate
+        self._endBuild()
+
+
+class StoryBuilder:
+    """Turns the render tree into flowables; shaping is cached across layout passes."""
+
+    def __init__(self, tree: RenderTree, palette: Palette, body_height: float) -> None:
+        self.tree = tree
+        self.palette = palette
+        self.body_height = body_height
+
+    def story(self, page_of: Callable[[str], int | None]) -> list[Flowable]:
+        story: list[Flowable] = [*self._toc(page_of), NextPageTemplate("body"), PageBreak()]
+        for index, section in enumerate(self.tree.sections):
+            if index:
+                story.append(CondPageBreak(self.body_height * 0.25))
+            story.extend(self._section(section))
+        story.extend(self._colophon())
+        return story
+
+    def _text(self, text: Text, outline: tuple[str, int] | None = None) -> Flowable:
+        return text_flowable(
+            text.runs, text.style, self.palette, anchor=text.anchor, outline=outline
+        )
+
+    def _toc(self, page_of: Callable[[str], int | None]) -> list[Flowable]:
+        palette = self.palette
+        flowables: list[Flowable] = [
+            text_flowable((Run(text=self.tree.toc_title),), Style.TOC_HEADING, palette)
+        ]
+        for entry in self.tree.toc:
+            style_name = Style.TOC_SECTION if entry.level == 0 else Style.TOC_ITEM
+            style = palette.style(style_name)
+            title = shape([Run(text=entry.text)], style, palette)
+            flowables.append(
+                TocLine(title, style, palette, entry.anchor, page_of, palette.style(Style.TOC_ITEM))
+            )
+        return flowables
+
+    def _section(self, section: SectionNode) -> list[Flowable]:
+        style = self.palette.style(Style.SECTION)
+        banner = SectionBanner(
+            shape([Run(text=section.title)], style, self.palette),
+            style,
+            self.palette,
+            section.anchor,
+        )
+        items: list[Flowable] = []
+        for index, item in enumerate(section.items):
+            if index:
+                items.append(Spacer(1, 10))
+            items.extend(self._item(item))
+        if section.columns > 1 and items:
+            columns = BalancedColumns(
+                items,
+                nCols=section.columns,
+                needed=72,
+                innerPadding=self.palette.layout.page.column_gap * 2.8346,
+                name=f"columns-{section.anchor}",
+            )
+            return [banner, columns, Spacer(1, 12)]
+        return [banner, *items, Spacer(1, 12)]
+
+    def _item(self, item: ItemNode) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for index, text in enumerate(item.heading):
+            outline = (item.toc_title, 1) if index == 0 else None
+            flowables.append(self._text(text, outline))
+        if item.cover is not None:
+            flowables.append(self._cover(item))
+        for block in item.body:
+            flowables.extend(self._block(block))
+        return flowables
+
+    def _cover(self, item: ItemNode) -> Flowable:
+        assert item.cover is not None
+        picture = PictureFlowable(
+            item.cover, self.tree.images[item.cover.asset], 0.3, None, self.body_height * 0.6
+        )
+        return picture
+
+    def _block(self, block: BlockNode) -> list[Flowable]:
+        match block:
+            case Text():
+                return [self._text(block)]
+            case ListNode():
+                style = self.palette.style(block.style)
+                flowables: list[Flowable] = []
+                for number, entry in enumerate(block.entries):
+                    runs = (
+                        (Run(text=entry.lead, bold=True), *entry.runs)
+                        if entry.lead
+                        else (entry.runs)
+                    )
+                    shaped = shape(runs, style, self.palette)
+                    marker = shape([Run(text=entry.marker)], style, self.palette)
+                    flowables.append(
+                        ListEntryFlowable(
+                            shaped, marker, style, anchor=block.anchor if number == 0 else None
+                        )
+                    )
+                return flowables
+            case FigureNode():
+                return [self._figure(block)]
+        raise TypeError(f"unknown block {block!r}")
+
+    def _figure(self, figure: FigureNode) -> Flowable:
+        parts: list[Flowable] = []
+        if figure.kind == "logos":
+            parts.append(LogoRow(figure.pictures, self.tree.images, figure.anchor))
+        else:
+            for picture in figure.pictures:
+                parts.append(
+                    PictureFlowable(
+                        picture,
+                        self.tree.images[picture.asset],
+                        figure.width_fraction,
+                        figure.anchor,
+                        self.body_height,
+                    )
+                )
+        if figure.caption is not None:
+            parts.append(self._text(figure.caption))
+        parts.insert(0, Spacer(1, 4))
+        return KeepTogether(parts)
+
+    def _colophon(self) -> list[Flowable]:
+        if not self.tree.colophon:
+            return []
+        parts: list[Flowable] = [Rule("rule", self.palette, space=4)]
+        parts.extend(self._text(text) for text in self.tree.colophon)
+        return [Spacer(1, 18), TopPadder(KeepTogether(parts))]
+
+
+def export_pdf(
+    tree: RenderTree,
+    out: Path | None,
+    variant: Variant = "print",
+    *,
+    fonts: FontResolver | None = None,
+) -> Generator[Progress, None, PdfResult]:
+    """Lay out and write the PDF; yields progress; returns pages and where each anchor starts.
+
+    With ``out=None`` the PDF bytes are kept in ``PdfResult`` form only (the preview path);
+    otherwise the file is written atomically.
+    """
+    yield Progress(0, 1, "准备字体")
+    needed = {char for text in tree.texts() for char in text.plain}
+    palette = Palette(tree.layout, variant, fonts or FontResolver(), needed)
+    geometry = Geometry.of(tree.layout, variant)
+    builder: StoryBuilder | None = None
+    pages: dict[str, int] = {}
+    data = b""
+    doc: BulletinDocTemplate | None = None
+    for pass_number in range(1, MAX_PASSES + 1):
+        buffer = io.BytesIO()
+        doc = BulletinDocTemplate(buffer, tree, palette, geometry)
+        builder = builder or StoryBuilder(tree, palette, doc.body_height)
+        known = dict(pages)
+        story = builder.story(known.get)
+        total = len(story)
+        for remaining in doc.iter_build(story, layout_only=pass_number == 1):
+            yield Progress(total - remaining, total, f"排版（第{pass_number}遍）")
+        data = buffer.getvalue()
+        if pass_number > 1 and doc.anchor_pages == known:
+            break
+        pages = dict(doc.anchor_pages)
+    assert doc is not None and builder is not None
+    problems = _missing_glyph_problems(tree, palette)
+    if out is not None:
+        write_atomic(out, data, keep_backup=False)
+    return PdfResult(
+        path=out, pages=doc.page, anchor_pages=dict(doc.anchor_pages), problems=problems, data=data
+    )
+
+
+def _missing_glyph_problems(tree: RenderTree, palette: Palette) -> list[Problem]:
+    """One problem per node and character, so the editor sees where a box would be printed."""
+    texts = [
+        (text.anchor, shape(text.runs, palette.style(text.style), palette)) for text in tree.texts()
+    ]
+    masthead = tree.masthead
+    for line in (masthead.network, masthead.title, *masthead.tagline):
+        texts.append(
+            ("masthead", shape([Run(text=line)], palette.style(Style.MASTHEAD_TITLE), palette))
+        )
+    seen = dict.fromkeys((anchor, char) for anchor, shaped in texts for char in shaped.missing)
+    return [
+        Problem(
+            severity="error",
+            target_id=anchor,
+            message=f"字符“{char}”（U+{ord(char):04X}）在版式的字体中都没有字形，无法印出",
+        )
+        for anchor, char in seen
+    ]

@@ -1,0 +1,245 @@
+"""Flowables beyond plain text: section banners, figures, logo strips, TOC lines, rules."""
+
+import io
+from collections.abc import Callable, Mapping
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Image
+
+from bulletin_studio.export.pdf_style import Palette
+from bulletin_studio.export.pdf_text import (
+    ShallowCopied,
+    Shaped,
+    TextFlowable,
+    baseline_offset,
+    draw_line,
+    mark_anchor,
+    shape,
+)
+from bulletin_studio.model.markup import Run
+from bulletin_studio.render.layout import Style, TextStyle
+from bulletin_studio.render.linebreak import fill_lines
+from bulletin_studio.render.tree import Picture
+
+MAX_FIGURE_HEIGHT_SHARE = 0.55
+"""A figure takes at most this share of the frame height, so captions and text stay near."""
+
+LOGO_HEIGHT = 13 * mm
+LOGO_GAP = 6 * mm
+
+
+class SectionBanner(ShallowCopied, Flowable):
+    """The coloured bar that opens a section, with its title in reverse."""
+
+    def __init__(self, shaped: Shaped, style: TextStyle, palette: Palette, anchor: str) -> None:
+        super().__init__()
+        self.shaped = shaped
+        self.style = style
+        self.palette = palette
+        self.anchor = anchor
+        self.title = shaped.text
+        self.keepWithNext = True
+        self.spaceBefore = style.space_before
+        self.spaceAfter = style.space_after
+        self.padding = style.size * 0.55
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = self.style.leading + 2 * self.padding
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        mark_anchor(canvas, self.anchor, self.height, (self.title, 0))
+        canvas.saveState()
+        canvas.setFillColor(self.palette.color(self.palette.layout.masthead.band_color))
+        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canvas.setFillColor(self.palette.color(self.palette.layout.masthead.numbers_color))
+        canvas.rect(0, 0, self.style.size * 0.35, self.height, stroke=0, fill=1)
+        canvas.restoreState()
+        lines = fill_lines(self.shaped.measured, self.width, justify=False)
+        if lines:
+            baseline = (
+                self.height - self.padding - baseline_offset(self.style.size, self.style.leading)
+            )
+            draw_line(canvas, self.shaped, lines[0], self.style.size * 1.1, baseline)
+
+
+class Rule(ShallowCopied, Flowable):
+    """A thin horizontal rule (between items, above the colophon)."""
+
+    def __init__(self, color_name: str, palette: Palette, space: float = 6.0) -> None:
+        super().__init__()
+        self.color_name = color_name
+        self.palette = palette
+        self.spaceBefore = space
+        self.spaceAfter = space
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = 0.6
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setStrokeColor(self.palette.color(self.color_name))
+        self.canv.setLineWidth(0.6)
+        self.canv.line(0, 0.3, self.width, 0.3)
+        self.canv.restoreState()
+
+
+class PictureFlowable(ShallowCopied, Flowable):
+    """An image scaled to a share of the column width, never taller than the frame allows."""
+
+    def __init__(
+        self,
+        picture: Picture,
+        data: bytes,
+        width_fraction: float,
+        anchor: str | None,
+        frame_height: float,
+    ) -> None:
+        super().__init__()
+        self.picture = picture
+        self.data = data
+        self.width_fraction = width_fraction
+        self.anchor = anchor
+        self.max_height = frame_height * MAX_FIGURE_HEIGHT_SHARE
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Fit the column width share; a tall image shrinks to the height limit instead."""
+        ratio = self.picture.pixel_height / max(1, self.picture.pixel_width)
+        width = available_width * self.width_fraction
+        if width * ratio > self.max_height:
+            width = self.max_height / ratio
+        self.draw_width = width
+        self.draw_height = width * ratio
+        self.width = available_width
+        self.height = self.draw_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self.anchor is not None:
+            mark_anchor(self.canv, self.anchor, self.height, None)
+        image = Image(io.BytesIO(self.data), self.draw_width, self.draw_height)
+        image.drawOn(self.canv, (self.width - self.draw_width) / 2, 0)
+
+
+class LogoRow(ShallowCopied, Flowable):
+    """Logos of equal height on one row (wrapping to more rows if they do not fit)."""
+
+    def __init__(
+        self, pictures: tuple[Picture, ...], images: Mapping[str, bytes], anchor: str | None
+    ) -> None:
+        super().__init__()
+        self.pictures = pictures
+        self.images = images
+        self.anchor = anchor
+        self.rows: list[list[tuple[Picture, float]]] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.rows = [[]]
+        used = 0.0
+        for picture in self.pictures:
+            width = LOGO_HEIGHT * picture.pixel_width / max(1, picture.pixel_height)
+            width = min(width, available_width)
+            if self.rows[-1] and used + LOGO_GAP + width > available_width:
+                self.rows.append([])
+                used = 0.0
+            used += (LOGO_GAP if self.rows[-1] else 0.0) + width
+            self.rows[-1].append((picture, width))
+        self.height = len(self.rows) * LOGO_HEIGHT + (len(self.rows) - 1) * LOGO_GAP
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self.anchor is not None:
+            mark_anchor(self.canv, self.anchor, self.height, None)
+        top = self.height
+        for row in self.rows:
+            row_width = sum(width for _, width in row) + LOGO_GAP * (len(row) - 1)
+            x = (self.width - row_width) / 2
+            for picture, width in row:
+                data = io.BytesIO(self.images[picture.asset])
+                Image(data, width, LOGO_HEIGHT).drawOn(self.canv, x, top - LOGO_HEIGHT)
+                x += width + LOGO_GAP
+            top -= LOGO_HEIGHT + LOGO_GAP
+
+
+class TocLine(ShallowCopied, Flowable):
+    """A TOC entry: title (wrapping if long), dot leader, page number, linked to its anchor."""
+
+    def __init__(
+        self,
+        title: Shaped,
+        style: TextStyle,
+        palette: Palette,
+        anchor: str,
+        page_of: Callable[[str], int | None],
+        number_style: TextStyle,
+    ) -> None:
+        super().__init__()
+        self.title = title
+        self.style = style
+        self.palette = palette
+        self.anchor = anchor
+        self.page_of = page_of
+        self.number_style = number_style
+        self.keepWithNext = style.keep_with_next
+        self.spaceBefore = style.space_before
+        self.spaceAfter = style.space_after
+        self.number_width = style.size * 2.6
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        usable = available_width - self.style.left_indent - self.number_width
+        self.lines = fill_lines(self.title.measured, usable, justify=False)
+        self.height = max(1, len(self.lines)) * self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        style = self.style
+        offset = baseline_offset(style.size, style.leading)
+        for number, line in enumerate(self.lines):
+            baseline = self.height - number * style.leading - offset
+            draw_line(canvas, self.title, line, style.left_indent, baseline)
+        last = self.lines[-1] if self.lines else None
+        baseline = style.leading - offset
+        page = self.page_of(self.anchor)
+        label = str(page) if page is not None else ""
+        number = shape([Run(text=label)], self.number_style, self.palette)
+        number_lines = fill_lines(number.measured, self.number_width, justify=False)
+        if number_lines:
+            width = number_lines[0].natural_width
+            draw_line(canvas, number, number_lines[0], self.width - width, baseline)
+        if last is not None and style.left_indent:
+            self._leader(last.natural_width + style.left_indent, baseline)
+        canvas.linkRect("", self.anchor, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+    def _leader(self, start: float, baseline: float) -> None:
+        """A dotted leader from the end of the title to the page number."""
+        canvas = self.canv
+        left = start + self.style.size * 0.6
+        right = self.width - self.number_width * 0.75
+        if right <= left:
+            return
+        canvas.saveState()
+        canvas.setStrokeColor(self.palette.color("rule"))
+        canvas.setLineWidth(0.8)
+        canvas.setDash(0.8, 2.6)
+        canvas.setLineCap(1)
+        canvas.line(left, baseline + 1.5, right, baseline + 1.5)
+        canvas.restoreState()
+
+
+def text_flowable(
+    runs: tuple[Run, ...],
+    style_name: Style,
+    palette: Palette,
+    *,
+    anchor: str | None = None,
+    outline: tuple[str, int] | None = None,
+) -> TextFlowable:
+    style = palette.style(style_name)
+    return TextFlowable(shape(runs, style, palette), style, anchor=anchor, outline=outline)
