@@ -7,7 +7,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
-from bulletin_studio.storage import Document, load_document, new_document_from, save_document
+from bulletin_studio.storage import (
+    Document,
+    load_document,
+    new_document_from,
+    sample_document,
+    save_document,
+)
 from bulletin_studio.storage.envelope import encode
 from tests.strategies import documents, png_bytes
 
@@ -101,3 +107,24 @@ def test_json_is_readable_utf8(small_document: Document) -> None:
     text = encode(small_document.issue).decode("utf-8")
     assert "同一个地球网络最新进展" in text
     assert io.StringIO(text).readline().strip() == "{"
+
+
+def test_sample_survives_a_round_trip_byte_for_byte(tmp_path: Path) -> None:
+    sample = sample_document()
+    assert sample.issue.sections and sample.assets
+    assert set(sample.assets) == sample.issue.asset_names()
+    first, second = tmp_path / "a.bulletin", tmp_path / "b.bulletin"
+    save_document(sample, first)
+    loaded = load_document(first)
+    assert loaded.issue == sample.issue and loaded.assets == sample.assets
+    save_document(loaded, second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_new_document_from_the_sample_keeps_its_sections(tmp_path: Path) -> None:
+    sample = sample_document()
+    new = new_document_from(sample)
+    assert [s.title for s in new.issue.sections] == [s.title for s in sample.issue.sections]
+    assert new.issue.numbering.cumulative == sample.issue.numbering.cumulative + 1
+    save_document(new, tmp_path / "next.bulletin")
+    assert load_document(tmp_path / "next.bulletin").issue == new.issue

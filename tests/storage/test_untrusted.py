@@ -76,6 +76,18 @@ def lying_member_size(path: Path, doc: Document) -> None:
     path.write_bytes(bytes(data))
 
 
+def declared_total_too_large(path: Path, doc: Document) -> None:
+    """Small extra members whose directory entries each claim 800 MB."""
+    _zip(path, {**_members(doc), "extra/a": b"a", "extra/b": b"b"})
+    data = bytearray(path.read_bytes())
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start + 1)) != -1:
+        name_length = struct.unpack_from("<H", data, start + 28)[0]
+        if data[start + 46 : start + 46 + name_length].startswith(b"extra/"):
+            struct.pack_into("<I", data, start + 24, 800 * 1024 * 1024)
+    path.write_bytes(bytes(data))
+
+
 def not_a_zip(path: Path, doc: Document) -> None:
     path.write_bytes(b"%PDF-1.7 this is not a package")
 
@@ -127,6 +139,7 @@ BAD_FILES: list[tuple[Callable[[Path, Document], None], str]] = [
     (windows_drive_member, "成员路径不安全"),
     (too_many_members, "超过上限 2000"),
     (oversized_declared_member, "成员过大"),
+    (declared_total_too_large, "解压后总大小超过上限 1024 MB"),
     (lying_member_size, "issue.json：数据已损坏"),
     (not_a_zip, "不是 zip 压缩包"),
     (no_issue_json, "没有 issue.json"),
