@@ -1,7 +1,7 @@
 """The print-ready PDF: render tree → ReportLab platypus, built as a generator of progress.
 
-The table of contents needs the pages where items start, which are only known after layout,
-so the document is built in passes (at most ``MAX_PASSES``) until the page numbers settle.
+The table of contents needs the pages where items start, which are only known after layout:
+its numbers are form XObjects placed during layout and defined at the end, so one pass does.
 Output is byte-identical for identical input (ReportLab ``invariant`` mode, fixed metadata).
 """
 
@@ -9,7 +9,6 @@ import io
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
@@ -34,6 +33,7 @@ from bulletin_studio.export.pdf_blocks import (
     Rule,
     SectionBanner,
     TocLine,
+    define_page_numbers,
     text_flowable,
 )
 from bulletin_studio.export.pdf_pages import Furniture, Geometry
@@ -55,35 +55,9 @@ from bulletin_studio.render.tree import (
 )
 from bulletin_studio.storage.atomic import write_atomic
 
-MAX_PASSES = 4
 PRODUCER = "Bulletin Studio"
 
 rl_config.useA85 = 0  # binary image streams: smaller files, and no slow ASCII85 encoding
-
-
-def _ignore(*_args: object, **_kwargs: object) -> None:
-    return None
-
-
-class _NullText:
-    def __getattr__(self, name: str) -> Callable[..., None]:
-        return _ignore
-
-
-class LayoutOnlyCanvas(Canvas):
-    """The first pass only needs page breaks and anchors: drawing and saving are skipped."""
-
-    def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> Any:
-        return _NullText()
-
-    def drawText(self, text_object: Any) -> None:
-        return None
-
-    def drawImage(self, *_args: object, **_kwargs: object) -> None:
-        return None
-
-    def save(self) -> None:
-        return None
 
 
 @dataclass
@@ -167,13 +141,15 @@ class BulletinDocTemplate(BaseDocTemplate):
     def note_anchor(self, anchor: str, page: int) -> None:
         self.anchor_pages.setdefault(anchor, page)
 
-    def iter_build(self, flowables: list[Flowable], *, layout_only: bool) -> Iterator[int]:
+    def iter_build(
+        self, flowables: list[Flowable], before_end: Callable[[Canvas], None]
+    ) -> Iterator[int]:
         """``BaseDocTemplate.build`` as a generator: yields after each flowable is placed.
 
         Mirrors ReportLab's loop (start, handle each flowable, end) so a caller can report
-        progress and cancel between flowables.
+        progress and cancel between flowables; ``before_end`` runs once every page is laid out.
         """
-        self._startBuild(canvasmaker=LayoutOnlyCanvas if layout_only else Canvas)
+        self._startBuild()
         canvas = self.canv
         canvas._doctemplate = self
         try:
@@ -187,6 +163,7 @@ class BulletinDocTemplate(BaseDocTemplate):
                 self.clean_hanging()
                 self.handle_flowable(flowables)
                 yield len(flowables)
+            before_end(canvas)
         finally:
             del canvas._doctemplate
         self._endBuild()
@@ -200,8 +177,8 @@ class StoryBuilder:
         self.palette = palette
         self.body_height = body_height
 
-    def story(self, page_of: Callable[[str], int | None]) -> list[Flowable]:
-        story: list[Flowable] = [*self._toc(page_of), NextPageTemplate("body"), PageBreak()]
+    def story(self) -> list[Flowable]:
+        story: list[Flowable] = [*self._toc(), NextPageTemplate("body"), PageBreak()]
         for index, section in enumerate(self.tree.sections):
             if index:
                 story.append(CondPageBreak(self.body_height * 0.25))
@@ -214,7 +191,7 @@ class StoryBuilder:
             text.runs, text.style, self.palette, anchor=text.anchor, outline=outline
         )
 
-    def _toc(self, page_of: Callable[[str], int | None]) -> list[Flowable]:
+    def _toc(self) -> list[Flowable]:
         palette = self.palette
         flowables: list[Flowable] = [
             text_flowable((Run(text=self.tree.toc_title),), Style.TOC_HEADING, palette)
@@ -223,9 +200,7 @@ class StoryBuilder:
             style_name = Style.TOC_SECTION if entry.level == 0 else Style.TOC_ITEM
             style = palette.style(style_name)
             title = shape([Run(text=entry.text)], style, palette)
-            flowables.append(
-                TocLine(title, style, palette, entry.anchor, page_of, palette.style(Style.TOC_ITEM))
-            )
+            flowables.append(TocLine(title, style, palette, entry.anchor))
         return flowables
 
     def _section(self, section: SectionNode) -> list[Flowable]:
@@ -339,24 +314,19 @@ def export_pdf(
     needed = {char for text in tree.texts() for char in text.plain}
     palette = Palette(tree.layout, variant, fonts or FontResolver(), needed)
     geometry = Geometry.of(tree.layout, variant)
-    builder: StoryBuilder | None = None
-    pages: dict[str, int] = {}
-    data = b""
-    doc: BulletinDocTemplate | None = None
-    for pass_number in range(1, MAX_PASSES + 1):
-        buffer = io.BytesIO()
-        doc = BulletinDocTemplate(buffer, tree, palette, geometry)
-        builder = builder or StoryBuilder(tree, palette, doc.body_height)
-        known = dict(pages)
-        story = builder.story(known.get)
-        total = len(story)
-        for remaining in doc.iter_build(story, layout_only=pass_number == 1):
-            yield Progress(total - remaining, total, f"排版（第{pass_number}遍）")
-        data = buffer.getvalue()
-        if pass_number > 1 and doc.anchor_pages == known:
-            break
-        pages = dict(doc.anchor_pages)
-    assert doc is not None and builder is not None
+    buffer = io.BytesIO()
+    doc = BulletinDocTemplate(buffer, tree, palette, geometry)
+    story = StoryBuilder(tree, palette, doc.body_height).story()
+    total = len(story)
+
+    def page_numbers(canvas: Canvas) -> None:
+        anchors = [entry.anchor for entry in tree.toc]
+        style = palette.style(Style.TOC_ITEM)
+        define_page_numbers(canvas, anchors, doc.anchor_pages, style, palette)
+
+    for remaining in doc.iter_build(story, page_numbers):
+        yield Progress(total - remaining, total, "排版")
+    data = buffer.getvalue()
     problems = _missing_glyph_problems(tree, palette)
     if out is not None:
         write_atomic(out, data, keep_backup=False)

@@ -1,9 +1,10 @@
 """Flowables beyond plain text: section banners, figures, logo strips, TOC lines, rules."""
 
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image
 
 from bulletin_studio.export.pdf_style import Palette
@@ -167,24 +168,18 @@ class LogoRow(ShallowCopied, Flowable):
 
 
 class TocLine(ShallowCopied, Flowable):
-    """A TOC entry: title (wrapping if long), dot leader, page number, linked to its anchor."""
+    """A TOC entry: title (wrapping if long), dot leader, page number, linked to its anchor.
 
-    def __init__(
-        self,
-        title: Shaped,
-        style: TextStyle,
-        palette: Palette,
-        anchor: str,
-        page_of: Callable[[str], int | None],
-        number_style: TextStyle,
-    ) -> None:
+    The page number is a form XObject drawn here but defined after layout (see
+    ``page_number_form``), so the TOC needs no second layout pass.
+    """
+
+    def __init__(self, title: Shaped, style: TextStyle, palette: Palette, anchor: str) -> None:
         super().__init__()
         self.title = title
         self.style = style
         self.palette = palette
         self.anchor = anchor
-        self.page_of = page_of
-        self.number_style = number_style
         self.keepWithNext = style.keep_with_next
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
@@ -204,17 +199,13 @@ class TocLine(ShallowCopied, Flowable):
         for number, line in enumerate(self.lines):
             baseline = self.height - number * style.leading - offset
             draw_line(canvas, self.title, line, style.left_indent, baseline)
-        last = self.lines[-1] if self.lines else None
         baseline = style.leading - offset
-        page = self.page_of(self.anchor)
-        label = str(page) if page is not None else ""
-        number = shape([Run(text=label)], self.number_style, self.palette)
-        number_lines = fill_lines(number.measured, self.number_width, justify=False)
-        if number_lines:
-            width = number_lines[0].natural_width
-            draw_line(canvas, number, number_lines[0], self.width - width, baseline)
-        if last is not None and style.left_indent:
-            self._leader(last.natural_width + style.left_indent, baseline)
+        if self.lines and style.left_indent:
+            self._leader(self.lines[-1].natural_width + style.left_indent, baseline)
+        canvas.saveState()
+        canvas.translate(self.width, baseline)
+        canvas.doForm(page_number_form(self.anchor))
+        canvas.restoreState()
         canvas.linkRect("", self.anchor, (0, 0, self.width, self.height), relative=1, thickness=0)
 
     def _leader(self, start: float, baseline: float) -> None:
@@ -231,6 +222,34 @@ class TocLine(ShallowCopied, Flowable):
         canvas.setLineCap(1)
         canvas.line(left, baseline + 1.5, right, baseline + 1.5)
         canvas.restoreState()
+
+
+def page_number_form(anchor: str) -> str:
+    return f"toc_page_{anchor}"
+
+
+def define_page_numbers(
+    canvas: Canvas,
+    anchors: Iterable[str],
+    pages: Mapping[str, int],
+    style: TextStyle,
+    palette: Palette,
+) -> None:
+    """Fill in the TOC's page numbers, right-aligned on the point where each was placed."""
+    for anchor in anchors:
+        page = pages.get(anchor)
+        canvas.beginForm(
+            page_number_form(anchor),
+            lowerx=-style.size * 4,
+            lowery=-style.size,
+            upperx=style.size,
+            uppery=style.size * 2,
+        )
+        if page is not None:
+            number = shape([Run(text=str(page))], style, palette)
+            line = fill_lines(number.measured, 1e9, justify=False)[0]
+            draw_line(canvas, number, line, -line.natural_width, 0.0)
+        canvas.endForm()
 
 
 def text_flowable(
