@@ -22,12 +22,12 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Spacer,
-    TopPadder,
 )
 from reportlab.platypus.doctemplate import PageBegin, PageBreakIfNotEmpty
 from reportlab.platypus.flowables import BalancedColumns
 
 from bulletin_studio.export.pdf_blocks import (
+    BottomBlock,
     LogoRow,
     PictureFlowable,
     Rule,
@@ -295,7 +295,7 @@ class StoryBuilder:
             return []
         parts: list[Flowable] = [Rule("rule", self.palette, space=4)]
         parts.extend(self._text(text) for text in self.tree.colophon)
-        return [Spacer(1, 18), TopPadder(KeepTogether(parts))]
+        return [Spacer(1, 18), BottomBlock(parts)]
 
 
 def export_pdf(

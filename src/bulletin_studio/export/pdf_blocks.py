@@ -1,12 +1,12 @@
 """Flowables beyond plain text: section banners, figures, logo strips, TOC lines, rules."""
 
-import io
 from collections.abc import Iterable, Mapping
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image
+from reportlab.platypus import Flowable
 
+from bulletin_studio.export.pdf_images import draw_image
 from bulletin_studio.export.pdf_style import Palette
 from bulletin_studio.export.pdf_text import (
     ShallowCopied,
@@ -122,8 +122,10 @@ class PictureFlowable(ShallowCopied, Flowable):
     def draw(self) -> None:
         if self.anchor is not None:
             mark_anchor(self.canv, self.anchor, self.height, None)
-        image = Image(io.BytesIO(self.data), self.draw_width, self.draw_height)
-        image.drawOn(self.canv, (self.width - self.draw_width) / 2, 0)
+        x = (self.width - self.draw_width) / 2
+        draw_image(
+            self.canv, self.picture.asset, self.data, x, 0, self.draw_width, self.draw_height
+        )
 
 
 class LogoRow(ShallowCopied, Flowable):
@@ -161,8 +163,15 @@ class LogoRow(ShallowCopied, Flowable):
             row_width = sum(width for _, width in row) + LOGO_GAP * (len(row) - 1)
             x = (self.width - row_width) / 2
             for picture, width in row:
-                data = io.BytesIO(self.images[picture.asset])
-                Image(data, width, LOGO_HEIGHT).drawOn(self.canv, x, top - LOGO_HEIGHT)
+                draw_image(
+                    self.canv,
+                    picture.asset,
+                    self.images[picture.asset],
+                    x,
+                    top - LOGO_HEIGHT,
+                    width,
+                    LOGO_HEIGHT,
+                )
                 x += width + LOGO_GAP
             top -= LOGO_HEIGHT + LOGO_GAP
 
@@ -262,3 +271,42 @@ def text_flowable(
 ) -> TextFlowable:
     style = palette.style(style_name)
     return TextFlowable(shape(runs, style, palette), style, anchor=anchor, outline=outline)
+
+
+class BottomBlock(ShallowCopied, Flowable):
+    """Flowables kept together and set at the foot of the frame (the colophon's place).
+
+    ReportLab's TopPadder cannot wrap a KeepTogether that had to split; this block simply
+    claims the rest of the frame when it fits there, and moves whole to the next page if not.
+    """
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__()
+        self.flowables = flowables
+
+    def _content_height(self, available_width: float) -> float:
+        height = 0.0
+        for index, flowable in enumerate(self.flowables):
+            _, flowable_height = flowable.wrap(available_width, 1e6)
+            height += flowable_height + flowable.getSpaceAfter()
+            if index:
+                height += flowable.getSpaceBefore()
+        return height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.content_height = self._content_height(available_width)
+        self.height = max(self.content_height, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        top = self.content_height
+        for index, flowable in enumerate(self.flowables):
+            if index:
+                top -= flowable.getSpaceBefore()
+            _, height = flowable.wrap(self.width, 1e6)
+            flowable.drawOn(self.canv, 0, top - height)
+            top -= height + flowable.getSpaceAfter()
