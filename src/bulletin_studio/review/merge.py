@@ -1,0 +1,84 @@
+"""Remarks of a reviewed DOCX → review notes on the issue, without duplicates on re-import."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from bulletin_studio.model.ids import new_id
+from bulletin_studio.model.issue import Issue, ReviewNote
+from bulletin_studio.review.errors import ReviewError
+from bulletin_studio.review.report import Remark, ReviewReport
+
+
+@dataclass(frozen=True)
+class MergeSummary:
+    source_name: str
+    added: tuple[ReviewNote, ...]
+    duplicates: int
+    """Remarks already in the issue (the same file imported twice, or a forwarded copy)."""
+
+    @property
+    def unplaced(self) -> tuple[ReviewNote, ...]:
+        return tuple(note for note in self.added if note.target_id is None)
+
+
+def fingerprint(remark: Remark, target: str | None) -> str:
+    """The same remark in any copy of the file gives the same value; the file name does not
+    count, so a reviewer's file forwarded under another name adds nothing twice."""
+    date = remark.date.isoformat() if remark.date else ""
+    key = [remark.kind, remark.author, date, remark.text, remark.quoted, target or ""]
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+def merge_review(
+    issue: Issue, report: ReviewReport, source_name: str
+) -> tuple[Issue, MergeSummary]:
+    """A new issue with the report's remarks as unresolved notes on their items and blocks.
+
+    Refuses a file exported from another issue: none of its bookmarks names a node here.
+    """
+    ids = {node.id for node in issue.walk()}
+    if not report.bookmarks & ids:
+        raise ReviewError(f"“{source_name}”来自另一期简报：其中的书签与本期的条目都对应不上")
+    known = {note.origin: note.id for note in issue.notes if note.origin}
+    targets = [
+        next((anchor for anchor in remark.anchors if anchor in ids), None)
+        for remark in report.remarks
+    ]
+    origins = [
+        fingerprint(remark, target) for remark, target in zip(report.remarks, targets, strict=True)
+    ]
+    note_ids = [known.get(origin) or new_id("note") for origin in origins]
+    by_comment = {
+        remark.comment_id: note_id
+        for remark, note_id in zip(report.remarks, note_ids, strict=True)
+        if remark.comment_id is not None
+    }
+    added: list[ReviewNote] = []
+    for remark, target, origin, note_id in zip(
+        report.remarks, targets, origins, note_ids, strict=True
+    ):
+        if origin in known:
+            continue
+        known[origin] = note_id
+        added.append(
+            ReviewNote(
+                id=note_id,
+                kind=remark.kind,
+                target_id=target,
+                author=remark.author,
+                date=remark.date,
+                text=remark.text,
+                quoted=remark.quoted,
+                parent_id=by_comment.get(remark.parent_comment_id)
+                if remark.parent_comment_id
+                else None,
+                origin=origin,
+                resolved=False,
+            )
+        )
+    merged = issue.model_copy(update={"notes": [*issue.notes, *added]})
+    summary = MergeSummary(
+        source_name=source_name, added=tuple(added), duplicates=len(report.remarks) - len(added)
+    )
+    return merged, summary

@@ -1,0 +1,145 @@
+"""Edits a reviewer makes in Word, written into an exported DOCX the way Word writes them:
+comments (python-docx), replies (``commentsExtended.xml``), tracked insertions and deletions."""
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from docx import Document
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+NS = {"w": W, "w14": W14, "w15": W15}
+EXTENDED_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
+)
+EXTENDED_REL = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+DATE = "2024-03-05T10:00:00Z"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def add_comments(path: Path, out: Path, remarks: list[tuple[str, str, str]]) -> None:
+    """(bookmark name, text, author): a comment over the first paragraph of each bookmark."""
+    doc = Document(str(path))
+    paragraphs = {
+        start.get(_w("name")): paragraph
+        for paragraph in doc.paragraphs
+        for start in paragraph._p.iter(_w("bookmarkStart"))
+    }
+    for name, text, author in remarks:
+        runs = [run for run in paragraphs[name].runs if run.text]
+        doc.add_comment(runs, text=text, author=author, initials=author[:1])
+    doc.save(str(out))
+
+
+def _rewrite(path: Path, out: Path, edit: Callable[[dict[str, bytes]], None]) -> None:
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    edit(parts)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def add_reply(path: Path, out: Path, parent_index: int, text: str, author: str) -> None:
+    """Word's way: a reply is a comment on the parent's range, linked by paragraph ids."""
+
+    def edit(parts: dict[str, bytes]) -> None:
+        comments = etree.fromstring(parts["word/comments.xml"])
+        document = etree.fromstring(parts["word/document.xml"])
+        existing = comments.findall("w:comment", NS)
+        parent = existing[parent_index]
+        reply_id = str(max(int(c.get(_w("id"))) for c in existing) + 1)
+        reply = etree.SubElement(comments, _w("comment"))
+        reply.set(_w("id"), reply_id)
+        reply.set(_w("author"), author)
+        reply.set(_w("date"), DATE)
+        reply.set(_w("initials"), author[:1])
+        etree.SubElement(
+            etree.SubElement(etree.SubElement(reply, _w("p")), _w("r")), _w("t")
+        ).text = text
+        for number, comment in enumerate(comments.findall("w:comment", NS)):
+            comment.find("w:p", NS).set(f"{{{W14}}}paraId", f"{number + 1:08X}")
+        parent_id = parent.get(_w("id"))
+        for kind in ("commentRangeStart", "commentRangeEnd"):
+            mark = document.xpath(f"//w:{kind}[@w:id=$id]", namespaces=NS, id=parent_id)[0]
+            twin = etree.Element(_w(kind))
+            twin.set(_w("id"), reply_id)
+            mark.addnext(twin)
+        reference = document.xpath("//w:commentReference[@w:id=$id]", namespaces=NS, id=parent_id)[
+            0
+        ]
+        run = etree.Element(_w("r"))
+        etree.SubElement(run, _w("commentReference")).set(_w("id"), reply_id)
+        reference.getparent().addnext(run)
+        extended = etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15})
+        for comment in comments.findall("w:comment", NS):
+            entry = etree.SubElement(extended, f"{{{W15}}}commentEx")
+            entry.set(f"{{{W15}}}paraId", comment.find("w:p", NS).get(f"{{{W14}}}paraId"))
+            if comment is reply:
+                entry.set(f"{{{W15}}}paraIdParent", parent.find("w:p", NS).get(f"{{{W14}}}paraId"))
+            entry.set(f"{{{W15}}}done", "0")
+        parts["word/comments.xml"] = etree.tostring(
+            comments, xml_declaration=True, encoding="UTF-8"
+        )
+        parts["word/document.xml"] = etree.tostring(
+            document, xml_declaration=True, encoding="UTF-8"
+        )
+        parts["word/commentsExtended.xml"] = etree.tostring(
+            extended, xml_declaration=True, encoding="UTF-8"
+        )
+        rels = parts["word/_rels/document.xml.rels"].decode()
+        parts["word/_rels/document.xml.rels"] = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdExt1" Type="{EXTENDED_REL}" Target="commentsExtended.xml"/>'
+            "</Relationships>",
+        ).encode()
+        types = parts["[Content_Types].xml"].decode()
+        parts["[Content_Types].xml"] = types.replace(
+            "</Types>",
+            '<Override PartName="/word/commentsExtended.xml" '
+            f'ContentType="{EXTENDED_TYPE}"/></Types>',
+        ).encode()
+
+    _rewrite(path, out, edit)
+
+
+def track_changes(
+    path: Path, out: Path, *, insert_into: str, inserted: str, delete_from: str, author: str
+) -> str:
+    """A tracked insertion at the end of one bookmark's first paragraph and the tracked
+    deletion of the last run of another's; returns the deleted text."""
+    deleted: list[str] = []
+
+    def paragraph_of(document: etree._Element, name: str) -> etree._Element:
+        start = document.xpath("//w:bookmarkStart[@w:name=$name]", namespaces=NS, name=name)[0]
+        return start.getparent()
+
+    def edit(parts: dict[str, bytes]) -> None:
+        document = etree.fromstring(parts["word/document.xml"])
+        insertion = etree.SubElement(paragraph_of(document, insert_into), _w("ins"))
+        insertion.set(_w("id"), "901")
+        insertion.set(_w("author"), author)
+        insertion.set(_w("date"), DATE)
+        etree.SubElement(etree.SubElement(insertion, _w("r")), _w("t")).text = inserted
+        run = paragraph_of(document, delete_from).findall("w:r", NS)[-1]
+        deletion = etree.Element(_w("del"))
+        deletion.set(_w("id"), "902")
+        deletion.set(_w("author"), author)
+        deletion.set(_w("date"), DATE)
+        run.addprevious(deletion)
+        deletion.append(run)
+        text = run.find("w:t", NS)
+        text.tag = _w("delText")
+        deleted.append(text.text)
+        parts["word/document.xml"] = etree.tostring(
+            document, xml_declaration=True, encoding="UTF-8"
+        )
+
+    _rewrite(path, out, edit)
+    return deleted[0]
