@@ -2,6 +2,8 @@
 
 ``bulletin-studio FILE`` and bare ``bulletin-studio`` open the GUI; anything else is a
 subcommand. User errors print one line on stderr and exit non-zero, never a traceback.
+The writers are imported only by an export that needs them: ReportLab, python-docx and the
+font machinery are slow to import, and ``schema`` or ``validate`` should answer at once.
 """
 
 import argparse
@@ -29,7 +31,6 @@ from bulletin_studio.storage.envelope import envelope_schema
 
 EXIT_OK = 0
 EXIT_ERROR = 1
-EXIT_UNAVAILABLE = 2
 
 
 class CliError(Exception):
@@ -141,12 +142,8 @@ def _export_pdf(tree: RenderTree, out: Path, variant: Variant) -> None:
 
 
 def _export_docx(tree: RenderTree, out: Path) -> None:
-    try:
-        from bulletin_studio.export.docx import export_docx
-    except ModuleNotFoundError as error:
-        if error.name != "bulletin_studio.export.docx":
-            raise
-        raise CliError("DOCX 导出尚不可用", EXIT_UNAVAILABLE) from None
+    from bulletin_studio.export.docx import export_docx
+
     drain(export_docx(tree, out))
 
 
