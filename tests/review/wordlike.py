@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
+from docx.text.hyperlink import Hyperlink
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -32,7 +33,13 @@ def add_comments(path: Path, out: Path, remarks: list[tuple[str, str, str]]) -> 
         for start in paragraph._p.iter(_w("bookmarkStart"))
     }
     for name, text, author in remarks:
-        runs = [run for run in paragraphs[name].runs if run.text]
+        inner = paragraphs[name].iter_inner_content()
+        runs = [
+            run
+            for part in inner
+            for run in (part.runs if isinstance(part, Hyperlink) else [part])
+            if run.text
+        ]
         doc.add_comment(runs, text=text, author=author, initials=author[:1])
     doc.save(str(out))
 
