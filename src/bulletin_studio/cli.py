@@ -9,11 +9,14 @@ font machinery are slow to import, and ``schema`` or ``validate`` should answer 
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bulletin_studio.export.pdf_style import Variant
 from bulletin_studio.export.progress import drain
+from bulletin_studio.model.issue import Issue
 from bulletin_studio.model.problems import check_issue
 from bulletin_studio.render.compose import RenderError, compose
 from bulletin_studio.render.fonts import FontError
@@ -22,12 +25,16 @@ from bulletin_studio.render.tree import RenderTree
 from bulletin_studio.storage import (
     Document,
     StorageError,
+    acquire_lock,
     load_document,
     new_document_from,
     sample_document,
     save_document,
 )
 from bulletin_studio.storage.envelope import envelope_schema
+
+if TYPE_CHECKING:
+    from bulletin_studio.review import MergeSummary
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -73,10 +80,15 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--layout", default="default", metavar="NAME", help="版式名称或 .toml 路径")
     export.add_argument("--variant", choices=("print", "screen"), default="print")
     export.set_defaults(handler=_cmd_export)
+
+    review = commands.add_parser("import-review", help="导入审阅后 DOCX 中的评论和修订")
+    review.add_argument("file", type=Path, metavar="FILE")
+    review.add_argument("reviewed", type=Path, metavar="REVIEWED.docx")
+    review.set_defaults(handler=_cmd_import_review)
     return parser
 
 
-SUBCOMMANDS = ("sample", "new", "schema", "validate", "export")
+SUBCOMMANDS = ("sample", "new", "schema", "validate", "export", "import-review")
 
 
 def _save_new(doc: Document, out: Path, force: bool) -> None:
@@ -145,6 +157,52 @@ def _export_docx(tree: RenderTree, out: Path) -> None:
     from bulletin_studio.export.docx import export_docx
 
     drain(export_docx(tree, out))
+
+
+def _cmd_import_review(args: argparse.Namespace) -> int:
+    """Read and merge first, save last (atomically, under the document's lock): a file that
+    is refused leaves the document as it was."""
+    from bulletin_studio.review import ReviewError, merge_review, read_review
+
+    with acquire_lock(args.file):
+        doc = load_document(args.file)
+        try:
+            report = read_review(args.reviewed)
+            issue, summary = merge_review(doc.issue, report, args.reviewed.name)
+        except ReviewError as error:
+            raise CliError(str(error)) from None
+        for line in _review_summary(issue, summary):
+            print(line)
+        if summary.added:
+            save_document(Document(issue=issue, assets=doc.assets), args.file)
+            print(f"已保存 {args.file}")
+    return EXIT_OK
+
+
+def _review_summary(issue: Issue, summary: "MergeSummary") -> list[str]:
+    """Remarks per item title, in reading order, then the ones no item could take."""
+    skipped = f"（{summary.duplicates} 条此前已导入，已跳过）" if summary.duplicates else ""
+    lines = [f"从 {summary.source_name} 导入 {len(summary.added)} 条审阅意见{skipped}"]
+    kinds = {"comment": "评论", "insertion": "插入", "deletion": "删除"}
+    per_title: dict[str, Counter[str]] = {}
+    for note in summary.added:
+        if note.target_id is not None:
+            per_title.setdefault(_title_of(issue, note.target_id), Counter())[note.kind] += 1
+    for title, kind_counts in per_title.items():
+        detail = "，".join(f"{kinds[kind]} {count}" for kind, count in kind_counts.items())
+        lines.append(f"  {title}：{detail}")
+    if summary.unplaced:
+        lines.append(f"  未能对应到条目：{len(summary.unplaced)} 条")
+        lines.extend(f"    {note.author}：{note.text or note.quoted}" for note in summary.unplaced)
+    return lines
+
+
+def _title_of(issue: Issue, node_id: str) -> str:
+    """The title a reader knows a remark's place by: its item's, else its section's."""
+    owner = issue.owner_item(node_id)
+    if owner is not None:
+        return owner.title
+    return str(getattr(issue.find(node_id), "title", node_id))
 
 
 def _run_gui(path: Path | None) -> int:
