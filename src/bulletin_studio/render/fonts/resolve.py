@@ -4,6 +4,7 @@ The writer asks for a role's families (CJK stack, then Latin stack) in a style a
 usable face in order; it then picks, per character, the first face that has the glyph.
 """
 
+import hashlib
 import logging
 import os
 import sys
@@ -74,19 +75,23 @@ def _installed(cache_dir: Path) -> tuple[InstalledFace, ...]:
     return tuple(installed_faces(cache_dir))
 
 
-# pdfmetrics is process-global, so the names this module gave out are too.
-_registered: dict[str, tuple[Path, int]] = {}
+# pdfmetrics is process-global and first-wins, so the names this module gave out are too:
+# name → identity (a cached conversion's file name, which encodes its content, or the path).
+_registered: dict[str, str] = {}
 
 
-def _register(name: str, path: Path, index: int) -> TTFont:
-    if _registered.get(name) != (path, index):
+def _register(name: str, path: Path, index: int, identity: str) -> tuple[str, TTFont]:
+    """Register once per name; a name taken by other content gets a stable suffix."""
+    if _registered.get(name, identity) != identity:
+        name = f"{name}~{hashlib.sha256(identity.encode()).hexdigest()[:6]}"
+    if name not in _registered:
         pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
-        _registered[name] = (path, index)
+        _registered[name] = identity
     font = pdfmetrics.getFont(name)
-    if not isinstance(font, TTFont) or font.face.filename != str(path):
+    if not isinstance(font, TTFont) or Path(font.face.filename).name != path.name:
         # ReportLab hands out an already registered face with the same PostScript name.
         raise TTFError(f"{path}: PostScript name already used by another registered font")
-    return font
+    return name, font
 
 
 def _ascii_name(face: InstalledFace, family: str) -> str:
@@ -163,8 +168,10 @@ class FontResolver:
     def _face(
         self, family: str, installed: InstalledFace, path: Path, name: str, synthetic: bool
     ) -> FontFace:
-        index = 0 if path != installed.path else installed.index
-        font = _register(name, path, index)
+        converted = path != installed.path
+        index = 0 if converted else installed.index
+        identity = path.name if converted else f"{path.resolve()}#{index}"
+        name, font = _register(name, path, index, identity)
         glyphs = frozenset(char for char, glyph in font.face.charToGlyph.items() if glyph)
         return FontFace(
             family=family,
