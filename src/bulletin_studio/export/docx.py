@@ -8,8 +8,6 @@ tracked change can be traced back to the model (see ``bulletin_studio.review``).
 """
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,6 +39,7 @@ from bulletin_studio.render.tree import (
     SectionNode,
     Text,
 )
+from bulletin_studio.storage.atomic import write_atomic
 
 STYLE_NAMES: dict[Style, str] = {
     Style.MASTHEAD_NETWORK: "BS Masthead Network",
@@ -104,7 +103,7 @@ class DocxResult:
 def export_docx(
     tree: RenderTree, out: Path, *, clock: Callable[[], datetime] | None = None
 ) -> Generator[Progress, None, DocxResult]:
-    """Write the review DOCX; the file appears only when complete (temp file, then replace)."""
+    """Write the review DOCX; the file appears only when complete."""
     items = sum(len(section.items) for section in tree.sections)
     total = items + len(tree.sections) + 2
     done = 0
@@ -140,15 +139,11 @@ def _now() -> datetime:
 
 
 def _save(doc: DocxDocument, out: Path) -> None:
-    """Temp file in the target folder, then an atomic replace: never a half-written DOCX."""
-    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        doc.save(temp_name)
-        os.replace(temp_name, out)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    """Built in memory, then written atomically: never a half-written DOCX, and the file gets
+    normal permissions (a reviewer's share must be able to read it)."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    write_atomic(out, buffer.getvalue(), keep_backup=False)
 
 
 class _Writer:
@@ -425,6 +420,7 @@ class _Writer:
         core.last_printed = now
         settings = self.doc.settings.element
         ooxml.set_update_fields(settings)
+        ooxml.keep_lines_with_manual_breaks_unjustified(settings)
         ooxml.set_theme_font_language(settings, _east_asian_language(metadata.language))
 
 

@@ -172,6 +172,13 @@ def set_update_fields(settings: BaseOxmlElement) -> None:
     update.set(qn("w:val"), "true")
 
 
+def keep_lines_with_manual_breaks_unjustified(settings: BaseOxmlElement) -> None:
+    """Word's and LibreOffice's "do not expand a line ending in Shift+Enter": otherwise a
+    justified quote's short line before its attribution is stretched across the column."""
+    compat = _child(settings, "w:compat", ("w:docVars", "w:rsids"))
+    compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))  # first in w:compat's sequence
+
+
 def set_theme_font_language(settings: BaseOxmlElement, east_asian: str) -> None:
     """The template says ja-JP; Word picks theme CJK fonts (and glyph forms) from this."""
     lang = settings.find(qn("w:themeFontLang"))
