@@ -75,7 +75,8 @@ pick_python() {
     for candidate in "${PYTHON:-}" python3 python3.13 python3.12 python3.11; do
         [[ -n "$candidate" ]] || continue
         command -v "$candidate" >/dev/null 2>&1 || continue
-        if "$candidate" -c "import sys; sys.exit(sys.version_info[:2] < (${MIN_PYTHON[0]}, ${MIN_PYTHON[1]}))" 2>/dev/null; then
+        if "$candidate" -c "import sys; sys.exit(sys.version_info[:2] < (${MIN_PYTHON[0]}, ${MIN_PYTHON[1]}))" \
+            >/dev/null 2>&1; then
             command -v "$candidate"
             return 0
         fi
@@ -131,10 +132,15 @@ ensure_system_packages() {
 # --- 2. virtualenv ------------------------------------------------------------------------------
 
 ensure_venv() {
-    local python
-    if [[ -x "$VENV/bin/python" ]] && "$VENV/bin/python" -c "import sys" >/dev/null 2>&1; then
+    local python version_ok
+    version_ok="import sys; sys.exit(sys.version_info[:2] < (${MIN_PYTHON[0]}, ${MIN_PYTHON[1]}))"
+    if [[ -x "$VENV/bin/python" ]] && "$VENV/bin/python" -c "$version_ok" >/dev/null 2>&1; then
         :
     else
+        if [[ -e "$VENV" ]]; then
+            log ".venv does not work (or its Python is too old): recreating it"
+            rm -rf "$VENV" 2>/dev/null || die "cannot remove the broken .venv: remove it by hand and run again"
+        fi
         python=$(pick_python) ||
             die "Python ${MIN_PYTHON[0]}.${MIN_PYTHON[1]} or newer is needed (found: $(python3 --version 2>&1 || echo none)); install it or set PYTHON=/path/to/python3.x"
         if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
@@ -143,7 +149,6 @@ ensure_venv() {
             die "$python has no venv/ensurepip module: install it with 'sudo apt-get install python3-venv' (or python${version}-venv)"
         fi
         log "creating .venv with $python ($("$python" --version 2>&1))"
-        rm -rf "$VENV"
         quietly "$python" -m venv "$VENV"
     fi
 
