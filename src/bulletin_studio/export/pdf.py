@@ -324,8 +324,10 @@ def export_pdf(
         style = palette.style(Style.TOC_ITEM)
         define_page_numbers(canvas, anchors, doc.anchor_pages, style, palette)
 
+    done = 0
     for remaining in doc.iter_build(story, page_numbers):
-        yield Progress(total - remaining, total, "排版")
+        done = max(done, total - remaining)  # a split puts a flowable's rest back in the story
+        yield Progress(done, total, "排版")
     data = buffer.getvalue()
     problems = _missing_glyph_problems(tree, palette)
     if out is not None:

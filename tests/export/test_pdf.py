@@ -1,0 +1,156 @@
+"""The print-ready PDF, checked as a reader and a print shop would: text, pages, fonts, boxes."""
+
+import io
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+from tests.export.pdf_reading import page_lines, reading_texts, toc_entries
+
+from bulletin_studio.export.pdf import PdfResult, export_pdf
+from bulletin_studio.export.progress import Cancelled, Progress, drain
+from bulletin_studio.model import Article, Issue, Numbering, Paragraph, Section, SectionKind
+from bulletin_studio.render.compose import compose
+from bulletin_studio.render.layout import load_layout
+from bulletin_studio.render.linebreak import NO_LINE_END, NO_LINE_START
+from bulletin_studio.render.tree import RenderTree
+from bulletin_studio.storage import AssetStore
+
+MM = 72 / 25.4
+
+
+def test_sample_has_cover_toc_and_body(print_pdf: PdfResult, sample_tree: RenderTree) -> None:
+    texts = reading_texts(print_pdf.data)
+    assert print_pdf.pages == len(texts) >= 6
+    assert "目录" in texts[0]
+    assert "2025年第" in texts[0] and "总第" in texts[0]
+    for section in sample_tree.sections:
+        assert section.title in texts[0]
+
+
+def test_toc_numbers_are_the_pages_where_items_start(
+    print_pdf: PdfResult, sample_tree: RenderTree
+) -> None:
+    texts = reading_texts(print_pdf.data)
+    entries = toc_entries(print_pdf.data)
+    assert len(entries) == len(sample_tree.toc)
+    checked = 0
+    for entry, (listed_title, listed) in zip(sample_tree.toc, entries, strict=True):
+        title = "".join(entry.text.split())
+        assert listed_title.endswith(title)
+        first_page = next(number for number, text in enumerate(texts[1:], start=2) if title in text)
+        assert listed == first_page, title
+        assert print_pdf.anchor_pages[entry.anchor] == first_page
+        checked += 1
+    assert checked == len(sample_tree.toc) >= 12
+
+
+@pytest.mark.parametrize("variant", ["print", "screen"])
+def test_every_font_is_embedded(variant: str, print_pdf: PdfResult, screen_pdf: PdfResult) -> None:
+    data = print_pdf.data if variant == "print" else screen_pdf.data
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert len(fonts) >= 4
+    for name, font in fonts.items():
+        descriptor = font.get("/FontDescriptor")
+        assert descriptor is not None, f"{name} is not embedded"
+        descriptor = descriptor.get_object()
+        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
+        assert "+" in str(name), f"{name} is not a subset"
+
+
+def test_no_line_breaks_against_chinese_rules(print_pdf: PdfResult) -> None:
+    lines = [line for line in page_lines(print_pdf.data) if len(line.text) > 1]
+    assert len(lines) > 200
+    starts = [line.text for line in lines if line.text[0] in NO_LINE_START]
+    ends = [line.text for line in lines if line.text[-1] in NO_LINE_END]
+    assert starts == []
+    assert ends == []
+
+
+def test_outline_links_and_metadata(screen_pdf: PdfResult, sample_tree: RenderTree) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(screen_pdf.data))
+    top_level = [entry.title for entry in reader.outline if not isinstance(entry, list)]
+    assert top_level == [section.title for section in sample_tree.sections]
+    uris = set()
+    internal = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            if action is not None and "/URI" in action:
+                uris.add(str(action["/URI"]))
+            elif "/Dest" in annotation:
+                internal += 1
+    assert internal >= len(sample_tree.toc)
+    assert any(uri.startswith("https://www.oneplanetnetwork.org") for uri in uris)
+    assert any(uri.startswith("mailto:") for uri in uris)
+    assert reader.metadata.title == sample_tree.metadata.title
+    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+
+
+def test_print_variant_has_bleed_and_cmyk(print_pdf: PdfResult, screen_pdf: PdfResult) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(print_pdf.data))
+    for page in reader.pages:
+        trim, bleed = page.trimbox, page.bleedbox
+        for inner, outer in ((trim.left, bleed.left), (trim.bottom, bleed.bottom)):
+            assert float(inner) - float(outer) == pytest.approx(3 * MM, abs=0.01)
+        for inner, outer in ((trim.right, bleed.right), (trim.top, bleed.top)):
+            assert float(outer) - float(inner) == pytest.approx(3 * MM, abs=0.01)
+        assert float(trim.width) == pytest.approx(210 * MM, abs=0.01)
+    cover = reader.pages[0].get_contents().get_data().decode("latin-1")
+    assert re.search(r"[\d.]+ [\d.]+ [\d.]+ [\d.]+ k", cover)
+    screen = pypdf.PdfReader(io.BytesIO(screen_pdf.data)).pages[0]
+    assert float(screen.mediabox.width) == pytest.approx(210 * MM, abs=0.01)
+    assert " rg" in screen.get_contents().get_data().decode("latin-1")
+
+
+def test_same_input_gives_identical_bytes(sample_tree: RenderTree, print_pdf: PdfResult) -> None:
+    again = drain(export_pdf(sample_tree, None, "print"))
+    assert again.data == print_pdf.data
+
+
+def test_export_reports_progress_and_can_be_cancelled(
+    sample_tree: RenderTree, tmp_path: Path
+) -> None:
+    seen: list[Progress] = []
+    out = tmp_path / "issue.pdf"
+    result = drain(export_pdf(sample_tree, out, "screen"), on_progress=seen.append)
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert result.pages > 1
+    fractions = [progress.fraction for progress in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    cancelled = tmp_path / "cancelled.pdf"
+    with pytest.raises(Cancelled):
+        drain(export_pdf(sample_tree, cancelled, "screen"), should_cancel=lambda: True)
+    assert not cancelled.exists()
+
+
+def test_character_without_glyph_is_reported_with_its_block() -> None:
+    issue = Issue(
+        numbering=Numbering(year=2024, number=1, cumulative=15),
+        sections=[
+            Section(
+                id="sec_one",
+                kind=SectionKind.NETWORK_NEWS,
+                title="栏目",
+                items=[
+                    Article(
+                        id="art_one",
+                        title="标题",
+                        blocks=[Paragraph(id="p_odd", text="符号\U0001fa90不在字体中")],
+                    )
+                ],
+            )
+        ],
+    )
+    tree = compose(issue, load_layout("default"), AssetStore())
+    result = drain(export_pdf(tree, None, "screen"))
+    assert [(problem.target_id, "U+1FA90" in problem.message) for problem in result.problems] == [
+        ("p_odd", True)
+    ]
