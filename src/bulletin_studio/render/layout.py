@@ -7,7 +7,7 @@ so the PDF and DOCX writers share them and an editor can add an edition without 
 import tomllib
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -154,17 +154,12 @@ def available_layouts(directory: Path = LAYOUTS_DIR) -> list[str]:
 
 
 def load_layout(name_or_path: str | Path, directory: Path = LAYOUTS_DIR) -> Layout:
-    """Load a layout by name (``default``) or path, naming the file and key on any error."""
-    path = Path(name_or_path)
-    if path.suffix != ".toml":
-        path = directory / f"{name_or_path}.toml"
-    if not path.is_file():
-        known = ", ".join(available_layouts(directory)) or "none"
-        raise LayoutError(f"版式“{name_or_path}”不存在（可用：{known}）")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise LayoutError(f"版式文件 {path} 无法读取：{error}") from None
+    """Load a layout by name (``default``) or path, naming the file and key on any error.
+
+    A layout may start from another with ``extends = "name"`` and change only what differs.
+    """
+    path = _layout_path(name_or_path, directory)
+    data = _layout_data(path, directory, seen=())
     data.setdefault("name", path.stem)
     try:
         return Layout.model_validate(data)
@@ -173,3 +168,40 @@ def load_layout(name_or_path: str | Path, directory: Path = LAYOUTS_DIR) -> Layo
         key = ".".join(str(part) for part in first["loc"]) or "(top level)"
         message = str(first["msg"]).removeprefix("Value error, ")
         raise LayoutError(f"版式文件 {path}：键 {key}：{message}") from None
+
+
+def _layout_path(name_or_path: str | Path, directory: Path) -> Path:
+    path = Path(name_or_path)
+    if path.suffix != ".toml":
+        path = directory / f"{name_or_path}.toml"
+    if not path.is_file():
+        known = ", ".join(available_layouts(directory)) or "none"
+        raise LayoutError(f"版式“{name_or_path}”不存在（可用：{known}）")
+    return path
+
+
+def _layout_data(path: Path, directory: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+    if path in seen:
+        raise LayoutError(f"版式文件 {path}：键 extends：循环继承")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise LayoutError(f"版式文件 {path} 无法读取：{error}") from None
+    base_name = data.pop("extends", None)
+    if base_name is None:
+        return data
+    if not isinstance(base_name, str):
+        raise LayoutError(f"版式文件 {path}：键 extends：应为版式名称")
+    base = _layout_data(_layout_path(base_name, directory), directory, (*seen, path))
+    return _merged(base, data)
+
+
+def _merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Tables merge key by key; any other value replaces the base's."""
+    merged = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

@@ -1,0 +1,71 @@
+"""Layouts as data: the shipped layouts load, and a bad file names the key that is wrong."""
+
+from pathlib import Path
+
+import pytest
+
+from bulletin_studio.model import SectionKind
+from bulletin_studio.paths import LAYOUTS_DIR
+from bulletin_studio.render.layout import LayoutError, Style, available_layouts, load_layout
+
+
+def test_shipped_layouts_load() -> None:
+    assert {"default", "a5"} <= set(available_layouts())
+    default = load_layout("default")
+    a5 = load_layout("a5")
+    assert (default.page.width, default.page.height) == (210, 297)
+    assert (a5.page.width, a5.page.height) == (148, 210)
+    assert default.columns_for(SectionKind.PARTNER_NEWS) == 2
+    assert a5.columns_for(SectionKind.PARTNER_NEWS) == 1
+    assert a5.styles[Style.BODY].size < default.styles[Style.BODY].size
+    assert a5.styles[Style.CAPTION] == default.styles[Style.CAPTION]  # inherited
+    assert default.colors["primary"].rgb.startswith("#")
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('extends = "default"\n[page]\nwidth = -3\n', "page.width"),
+        ('extends = "default"\n[styles.body]\ncolor = "purple"\n', "colors"),
+        (
+            'extends = "default"\n[colors.primary]\ncmyk = [2, 0, 0, 0]\nrgb = "#000000"\n',
+            "colors.primary.cmyk",
+        ),
+        ('extends = "default"\n[columns]\npartner_news = 5\n', "columns"),
+        ('extends = "default"\n[styles.body]\nsize = "big"\n', "styles.body.size"),
+        ('extends = "default"\n[page]\nbleeed = 3\n', "page.bleeed"),
+    ],
+)
+def test_bad_layout_names_the_key(tmp_path: Path, text: str, key: str) -> None:
+    for shipped in available_layouts():
+        _write(tmp_path, shipped, load_text(shipped))
+    path = _write(tmp_path, "broken", text)
+    with pytest.raises(LayoutError) as raised:
+        load_layout(path, directory=tmp_path)
+    assert key in str(raised.value)
+    assert str(path) in str(raised.value)
+
+
+def load_text(name: str) -> str:
+    return (LAYOUTS_DIR / f"{name}.toml").read_text(encoding="utf-8")
+
+
+def test_unknown_layout_lists_the_known_ones() -> None:
+    with pytest.raises(LayoutError, match="default"):
+        load_layout("no-such-layout")
+
+
+def test_extends_cycle_and_bad_toml(tmp_path: Path) -> None:
+    _write(tmp_path, "one", 'extends = "two"\n')
+    _write(tmp_path, "two", 'extends = "one"\n')
+    with pytest.raises(LayoutError, match="extends"):
+        load_layout("one", directory=tmp_path)
+    bad = _write(tmp_path, "bad", "[page\n")
+    with pytest.raises(LayoutError, match="无法读取"):
+        load_layout(bad, directory=tmp_path)
