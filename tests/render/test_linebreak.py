@@ -7,6 +7,7 @@ from bulletin_studio.render.linebreak import (
     NO_LINE_END,
     NO_LINE_START,
     Line,
+    balanced_lines,
     break_allowed,
     fill_lines,
     is_cjk,
@@ -141,3 +142,14 @@ def test_rules_hold_for_any_prose(text: str, width_em: int, indent: int) -> None
         available = width_em * EM - (indent * EM if line.start == 0 else 0)
         assert line.natural_width <= available + 1e-6, shown
     assert "".join(shown).replace(" ", "") == text.replace(" ", "")
+
+
+def test_ragged_text_is_balanced_not_left_with_a_lone_character() -> None:
+    text = "高级别政治论坛边会：以可持续消费和生产加速落实议程"
+    advances = [EM] * len(text)
+    measured = measure(text, advances, [EM] * len(text), [False] * len(text))
+    plain = fill_lines(measured, 24 * EM, justify=False)
+    balanced = balanced_lines(measured, 24 * EM)
+    assert [line.end - line.start for line in plain] == [24, 1]
+    assert len(balanced) == 2
+    assert [line.end - line.start for line in balanced] == [13, 12]

@@ -23,6 +23,7 @@ from bulletin_studio.render.linebreak import (
     CJK_LIKE_PUNCTUATION,
     Line,
     Measured,
+    balanced_lines,
     fill_lines,
     is_cjk,
     measure,
@@ -261,9 +262,11 @@ class TextFlowable(ShallowCopied, Flowable):
             style = self.style
             usable = width - style.left_indent
             indent = 0.0 if self.continuation else style.first_line_indent * style.size
-            self._cache[key] = fill_lines(
-                self.shaped.measured, usable, indent, justify=style.align == "justify"
-            )
+            if style.align == "justify":
+                lines = fill_lines(self.shaped.measured, usable, indent)
+            else:
+                lines = balanced_lines(self.shaped.measured, usable, indent)
+            self._cache[key] = lines
         return self._cache[key]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:

@@ -187,3 +187,25 @@ def _natural_width(
     if end <= start:
         return 0.0
     return sum(advances[start:end]) + sum(gap_after[start : end - 1])
+
+
+BALANCE_MAX_CHARS = 120
+
+
+def balanced_lines(measured: Measured, width: float, first_line_indent: float = 0.0) -> list[Line]:
+    """Ragged text (headings, captions) in as many lines as needed, but of even length.
+
+    A title that wraps with one character on its last line reads badly; the narrowest
+    measure that keeps the same number of lines spreads the words evenly instead.
+    """
+    lines = fill_lines(measured, width, first_line_indent, justify=False)
+    if len(lines) < 2 or len(measured.text) > BALANCE_MAX_CHARS:
+        return lines
+    narrow, wide = width * (len(lines) - 1) / len(lines), width
+    for _ in range(10):
+        middle = (narrow + wide) / 2
+        if len(fill_lines(measured, middle, first_line_indent, justify=False)) == len(lines):
+            wide = middle
+        else:
+            narrow = middle
+    return fill_lines(measured, wide, first_line_indent, justify=False)
