@@ -14,12 +14,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bulletin_studio.export.pdf_style import Variant
 from bulletin_studio.export.progress import drain
 from bulletin_studio.model.issue import Issue
 from bulletin_studio.model.problems import check_issue
 from bulletin_studio.render.compose import RenderError, compose
-from bulletin_studio.render.fonts import FontError
 from bulletin_studio.render.layout import LayoutError, load_layout
 from bulletin_studio.render.tree import RenderTree
 from bulletin_studio.storage import (
@@ -144,11 +142,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_pdf(tree: RenderTree, out: Path, variant: Variant) -> None:
+def _export_pdf(tree: RenderTree, out: Path, variant: str) -> None:
     """Missing glyphs do not stop the export, but each is reported with its node id."""
     from bulletin_studio.export.pdf import export_pdf
+    from bulletin_studio.render.fonts import FontError
 
-    result = drain(export_pdf(tree, out, variant=variant))
+    try:
+        result = drain(export_pdf(tree, out, variant="screen" if variant == "screen" else "print"))
+    except FontError as error:
+        raise CliError(str(error)) from None
     for problem in result.problems:
         print(f"警告 {problem}", file=sys.stderr)
 
@@ -224,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except CliError as error:
         return _fail(str(error), error.code)
-    except (StorageError, LayoutError, RenderError, FontError) as error:
+    except (StorageError, LayoutError, RenderError) as error:
         return _fail(str(error), EXIT_ERROR)
     except OSError as error:
         return _fail(f"{error.filename or ''}：{error.strerror or error}", EXIT_ERROR)

@@ -1,0 +1,42 @@
+"""One export in a fresh process: ``python bench/export_child.py COPIES pdf|docx OUT``.
+
+Prints pages, seconds and peak memory as JSON, so the parent can time whole processes.
+"""
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+started = time.perf_counter()
+
+from bulletin_studio.export.progress import drain  # noqa: E402
+from bulletin_studio.render.compose import compose  # noqa: E402
+from bulletin_studio.render.layout import load_layout  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import synthetic_document  # noqa: E402
+
+
+def main() -> None:
+    copies, kind, out = int(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    document = synthetic_document(copies)
+    tree = compose(document.issue, load_layout("default"), document.assets)
+    if kind == "pdf":
+        from bulletin_studio.export.pdf import export_pdf
+
+        pages = drain(export_pdf(tree, out, "print")).pages
+    else:
+        from bulletin_studio.export.docx import export_docx
+
+        drain(export_docx(tree, out))
+        pages = 0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps({"pages": pages, "seconds": time.perf_counter() - started, "peak_mb": peak_mb})
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Export benchmarks: ``bash run.sh bench`` (or ``python bench/run.py``). Prints figures.
+
+- the sample issue: in-process warm export (median), whole process (``bulletin-studio
+  export``, median), for PDF and DOCX;
+- synthetic issues of about 10, 50 and 100 pages: whole-process time and peak memory,
+  in-process warm time, and how time per page grows with length.
+"""
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bulletin_studio.export.docx import export_docx
+from bulletin_studio.export.pdf import export_pdf
+from bulletin_studio.export.progress import drain
+from bulletin_studio.render.compose import compose
+from bulletin_studio.render.fonts import FontResolver
+from bulletin_studio.render.layout import load_layout
+from bulletin_studio.storage import save_document
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from synthetic import synthetic_document  # noqa: E402
+
+SIZES = {"~10 pages": 1, "~50 pages": 5, "~100 pages": 10}
+
+
+def median_time(job: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        job()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def child(copies: int, kind: str, out: Path) -> dict:
+    started = time.perf_counter()
+    output = subprocess.run(
+        [sys.executable, str(HERE / "export_child.py"), str(copies), kind, str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    result["wall"] = time.perf_counter() - started
+    return result
+
+
+def cli_time(bulletin: Path, flag: str, out: Path, runs: int) -> float:
+    command = [sys.executable, "-m", "bulletin_studio.cli", "export", str(bulletin), flag, str(out)]
+    return median_time(lambda: subprocess.run(command, check=True, capture_output=True), runs)
+
+
+def main() -> None:
+    layout = load_layout("default")
+    fonts = FontResolver()
+    fonts.prepare(layout)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        sample = synthetic_document(1)
+        bulletin = work / "sample.bulletin"
+        save_document(sample, bulletin)
+        tree = compose(sample.issue, layout, sample.assets)
+        drain(export_pdf(tree, None, "print", fonts=fonts))
+        pdf_warm = median_time(lambda: drain(export_pdf(tree, None, "print", fonts=fonts)), 7)
+        docx_warm = median_time(lambda: drain(export_docx(tree, work / "w.docx")), 7)
+        pdf_cold = cli_time(bulletin, "--pdf", work / "c.pdf", 3)
+        docx_cold = cli_time(bulletin, "--docx", work / "c.docx", 3)
+        pages = drain(export_pdf(tree, None, "print", fonts=fonts)).pages
+
+        print("Sample issue")
+        print(f"  {'':28}{'PDF':>10}{'DOCX':>10}   target (PDF)")
+        print(f"  {'warm, in-process (median)':28}{pdf_warm:>9.3f}s{docx_warm:>9.3f}s   < 0.3 s")
+        print(f"  {'whole process (median)':28}{pdf_cold:>9.3f}s{docx_cold:>9.3f}s   < 1.5 s")
+        print(f"  pages: {pages}")
+        print()
+        print("Synthetic issues (print PDF; DOCX of the same issue)")
+        print(
+            f"  {'size':12}{'pages':>6}{'process':>10}{'warm':>9}{'s/page':>9}{'peak MB':>9}"
+            f"{'DOCX':>9}{'DOCX MB':>9}"
+        )
+        per_page: dict[str, float] = {}
+        warm_times: dict[str, float] = {}
+        for label, copies in SIZES.items():
+            pdf = child(copies, "pdf", work / f"{copies}.pdf")
+            docx = child(copies, "docx", work / f"{copies}.docx")
+            document = synthetic_document(copies)
+            big_tree = compose(document.issue, layout, document.assets)
+            warm = median_time(
+                lambda t=big_tree: drain(export_pdf(t, None, "print", fonts=fonts)), 3
+            )
+            warm_times[label] = warm
+            per_page[label] = warm / pdf["pages"]
+            print(
+                f"  {label:12}{pdf['pages']:>6}{pdf['wall']:>9.2f}s{warm:>8.2f}s"
+                f"{per_page[label] * 1000:>7.1f}ms{pdf['peak_mb']:>9.0f}"
+                f"{docx['wall']:>8.2f}s{docx['peak_mb']:>9.0f}"
+            )
+        ratio = warm_times["~100 pages"] / warm_times["~10 pages"]
+        growth = per_page["~100 pages"] / per_page["~10 pages"]
+        print()
+        print(
+            f"  100-page / 10-page time: {ratio:.1f} (target <= 12); "
+            f"time per page grows x{growth:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
