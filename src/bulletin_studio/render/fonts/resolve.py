@@ -141,6 +141,7 @@ class FontResolver:
         }
         self.cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
         self._cmaps: dict[Source, frozenset[int]] = {}
+        self._override_faces: dict[Path, list[InstalledFace]] = {}
         self._faces: dict[tuple[object, ...], list[FontFace]] = {}
 
     # -- choosing -----------------------------------------------------------------------------
@@ -149,7 +150,10 @@ class FontResolver:
         """A family's installed faces; a user's font file for it replaces the system's."""
         override = self.overrides.get(family.casefold())
         if override is not None:
-            faces = read_faces(override) if override.is_file() else []
+            if override not in self._override_faces:
+                found = read_faces(override) if override.is_file() else []
+                self._override_faces[override] = found
+            faces = self._override_faces[override]
             if faces:
                 named = [face for face in faces if face.matches(family)]
                 return named or faces
