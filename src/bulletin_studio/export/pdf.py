@@ -28,6 +28,7 @@ from reportlab.platypus.flowables import BalancedColumns
 
 from bulletin_studio.export.pdf_blocks import (
     BottomBlock,
+    HeadingGroup,
     LogoRow,
     PictureFlowable,
     Rule,
@@ -228,15 +229,18 @@ class StoryBuilder:
         return [banner, *items, Spacer(1, 12)]
 
     def _item(self, item: ItemNode) -> list[Flowable]:
-        flowables: list[Flowable] = []
+        headings: list[Flowable] = []
         for index, text in enumerate(item.heading):
             outline = (item.toc_title, 1) if index == 0 else None
-            flowables.append(self._text(text, outline))
+            headings.append(self._text(text, outline))
+        body: list[Flowable] = []
         if item.cover is not None:
-            flowables.append(self._cover(item))
+            body.append(self._cover(item))
         for block in item.body:
-            flowables.extend(self._block(block))
-        return flowables
+            body.extend(self._block(block))
+        if not headings or not body:
+            return headings + body
+        return [HeadingGroup([*headings, body[0]]), *body[1:]]
 
     def _cover(self, item: ItemNode) -> Flowable:
         assert item.cover is not None

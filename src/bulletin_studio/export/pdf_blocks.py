@@ -310,3 +310,48 @@ class BottomBlock(ShallowCopied, Flowable):
             _, height = flowable.wrap(self.width, 1e6)
             flowable.drawOn(self.canv, 0, top - height)
             top -= height + flowable.getSpaceAfter()
+
+
+class HeadingGroup(ShallowCopied, Flowable):
+    """An item's headings glued to the start of what follows them.
+
+    ReportLab's keepWithNext is ignored inside BalancedColumns, which left titles stranded at
+    the foot of a column. This group splits only inside its last member, and only if the
+    headings and at least two lines of text stay together; otherwise it moves whole.
+    """
+
+    def __init__(self, members: list[Flowable]) -> None:
+        super().__init__()
+        self.members = members
+        self.spaceBefore = members[0].getSpaceBefore()
+        self.spaceAfter = members[-1].getSpaceAfter()
+        self.sizes: list[tuple[float, float]] = []
+
+    def _gap(self, index: int) -> float:
+        """Space between member ``index - 1`` and member ``index``."""
+        return max(self.members[index - 1].getSpaceAfter(), self.members[index].getSpaceBefore())
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.sizes = [member.wrap(available_width, available_height) for member in self.members]
+        gaps = sum(self._gap(index) for index in range(1, len(self.members)))
+        self.height = sum(height for _, height in self.sizes) + gaps
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        *heads, last = self.members
+        used = sum(head.wrap(available_width, available_height)[1] for head in heads)
+        used += sum(self._gap(index) for index in range(1, len(self.members)))
+        parts = last.split(available_width, available_height - used) if heads else []
+        if len(parts) < 2:
+            return []
+        return [HeadingGroup([*heads, parts[0]]), *parts[1:]]
+
+    def draw(self) -> None:
+        top = self.height
+        for index, member in enumerate(self.members):
+            if index:
+                top -= self._gap(index)
+            _, height = self.sizes[index]
+            member.drawOn(self.canv, 0, top - height)
+            top -= height
