@@ -154,3 +154,29 @@ def test_character_without_glyph_is_reported_with_its_block() -> None:
     assert [(problem.target_id, "U+1FA90" in problem.message) for problem in result.problems] == [
         ("p_odd", True)
     ]
+
+
+def test_no_heading_is_left_at_the_foot_of_a_column(
+    print_pdf: PdfResult, sample_tree: RenderTree
+) -> None:
+    lines = page_lines(print_pdf.data)
+    middle = 105 * MM + 8.5 + 5 * MM + 2 * MM  # page centre on the print sheet
+    checked = 0
+    for section in sample_tree.sections:
+        for item in section.items:
+            title = "".join(item.heading[-1].plain.split())
+            tail = title[-4:]
+            for index, line in enumerate(lines):
+                if "".join(line.text.split()).endswith(tail) and line.page > 1:
+                    column = line.x0 >= middle
+                    below = [
+                        other
+                        for other in lines[index + 1 :]
+                        if other.page == line.page
+                        and (other.x0 >= middle) == column
+                        and other.top > line.top
+                    ]
+                    assert below, f"{title} ends its column on page {line.page}"
+                    checked += 1
+                    break
+    assert checked >= 15
