@@ -120,10 +120,12 @@ def _shape(
         stacks = stacks_per_char[index]
         prefer_cjk = _prefers_cjk(text, index)
         ordered = (*stacks.cjk, *stacks.latin) if prefer_cjk else (*stacks.latin, *stacks.cjk)
-        face = next((face for face in ordered if face.has(char)), None)
+        if not char.isprintable():
+            face: FontFace | None = ordered[0]  # a line break: drawn as nothing
+        else:
+            face = next((face for face in ordered if face.has(char)), None)
         if face is None:
-            if not char.isspace():
-                missing.append(char)
+            missing.append(char)
             face = ordered[0]
         looks.append(Look(face=face, size=size, color=colors[index], href=hrefs[index]))
         advances.append(0.0 if char == "\n" else face.width(char) * size / 1000.0)

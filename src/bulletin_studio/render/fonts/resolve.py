@@ -11,9 +11,10 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from reportlab.pdfbase import pdfmetrics
@@ -38,27 +39,56 @@ class FontError(Exception):
     """No usable face for a stack; the message names the role, the families and what to install."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FontFace:
-    """A face registered with ReportLab under ``name``, with O(1) coverage and width lookups."""
+    """A face of a stack, registered with ReportLab on first use, with O(1) coverage and widths.
+
+    Registering parses the whole font file, and fallback faces late in a stack are rarely
+    needed, so a face is loaded only when something asks for its name, glyphs or widths.
+    A face that turns out to be unreadable then simply has no glyphs.
+    """
 
     family: str
     bold: bool  # the face really is bold
     italic: bool
     path: Path  # TrueType outlines: the installed file or its converted copy in the cache
     subfont_index: int
-    name: str  # the pdfmetrics name: stable across runs, so exports are byte-identical
     synthetic_bold: bool  # bold asked for, only a regular face exists: the writer emulates it
-    glyphs: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
-    widths: Mapping[int, float] = field(default_factory=dict, compare=False, repr=False)
-    default_width: float = field(default=1000.0, compare=False, repr=False)
+    register: Callable[[], tuple[str, TTFont]] = field(repr=False)
+    _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def load(self) -> None:
+        """Register now (raises TTFError for a broken file)."""
+        if self._loaded:
+            return
+        name, font = self.register()
+        self._loaded.update(
+            name=name,
+            glyphs=frozenset(char for char, glyph in font.face.charToGlyph.items() if glyph),
+            widths=dict(font.face.charWidths),
+            default_width=float(font.face.defaultWidth),
+        )
+
+    def _metric(self, key: str) -> Any:
+        if not self._loaded:
+            try:
+                self.load()
+            except TTFError as error:
+                log.warning("font %s (%s) not usable: %s", self.family, self.path, error)
+                self._loaded.update(name="", glyphs=frozenset(), widths={}, default_width=1000.0)
+        return self._loaded[key]
+
+    @property
+    def name(self) -> str:
+        """The pdfmetrics name: stable across runs, so exports are byte-identical."""
+        return str(self._metric("name"))
 
     def has(self, char: str) -> bool:
-        return ord(char) in self.glyphs
+        return ord(char) in self._metric("glyphs")
 
     def width(self, char: str) -> float:
         """Advance width in 1/1000 em, as ReportLab measures it when setting the line."""
-        return float(self.widths.get(ord(char), self.default_width))
+        return float(self._metric("widths").get(ord(char), self._metric("default_width")))
 
 
 def default_cache_dir() -> Path:
@@ -175,19 +205,14 @@ class FontResolver:
         converted = path != installed.path
         index = 0 if converted else installed.index
         identity = path.name if converted else f"{path.resolve()}#{index}"
-        name, font = _register(name, path, index, identity)
-        glyphs = frozenset(char for char, glyph in font.face.charToGlyph.items() if glyph)
         return FontFace(
             family=family,
             bold=installed.weight >= BOLD_WEIGHT,
             italic=installed.italic,
             path=path,
             subfont_index=index,
-            name=name,
             synthetic_bold=synthetic,
-            glyphs=glyphs,
-            widths=dict(font.face.charWidths),
-            default_width=float(font.face.defaultWidth),
+            register=partial(_register, name, path, index, identity),
         )
 
     def _converted(
@@ -226,7 +251,10 @@ class FontResolver:
         Missing families are skipped; CFF faces are converted (cached); ``needed`` characters
         outside the cached base set get a small top-up face right after their base face.
         """
-        extra = frozenset(ord(char) for text in needed for char in text) - base_charset()
+        extra = (
+            frozenset(ord(char) for text in needed for char in text if char.isprintable())
+            - base_charset()
+        )
         key = (tuple(families), bold, italic, extra)
         if key in self._faces:
             return list(self._faces[key])
@@ -244,6 +272,8 @@ class FontResolver:
                 else:
                     name = _ascii_name(installed, family)
                     built = [self._face(family, installed, installed.path, name, synthetic)]
+                if not result:
+                    built[0].load()  # the face most text will use: a broken one is skipped now
             except TTFError as error:
                 log.warning("font %s (%s) not usable: %s", family, installed.path, error)
                 problems.append(f"{family}（{error}）")
@@ -252,7 +282,8 @@ class FontResolver:
                 log.exception("font %s (%s) could not be converted", family, installed.path)
                 problems.append(f"{family}（无法转换：{error}）")
                 continue
-            result.extend(face for face in built if face.name not in {f.name for f in result})
+            known = {(face.path, face.subfont_index) for face in result}
+            result.extend(face for face in built if (face.path, face.subfont_index) not in known)
         if not result:
             label = f"“{role}”" if role else ""
             raise FontError(
