@@ -2,8 +2,9 @@
 
 ReportLab decodes every PNG to raw pixels, hashes them and deflates them again. Here:
 
-- an 8-bit, non-interlaced RGB or greyscale PNG is embedded as it is: its IDAT data already
-  is a Flate stream with PNG predictors, which PDF readers decode (as img2pdf does);
+- a non-interlaced PNG without transparency (8-bit RGB or grey, or palette) is embedded as it
+  is: its IDAT data already is a Flate stream with PNG predictors, which PDF readers decode
+  (as img2pdf does); a palette becomes an /Indexed colour space;
 - other images (alpha, palette, JPEG) go through ReportLab's own loader;
 - the prepared image object is cached by asset name (a content hash), so the preview's
   repeated exports prepare each image once.
@@ -29,13 +30,20 @@ class PngPassthrough(pdfdoc.PDFImageXObject):
     """A PNG's own compressed data, with the predictor parameters PDF needs to read it."""
 
     def __init__(
-        self, name: str, width: int, height: int, color_space: str, colors: int, data: bytes
+        self,
+        name: str,
+        width: int,
+        height: int,
+        color_space: str | bytes,
+        colors: int,
+        depth: int,
+        data: bytes,
     ) -> None:
         super().__init__(name, source=None)
         self.width = width
         self.height = height
         self.colorSpace = color_space
-        self.bitsPerComponent = 8
+        self.bitsPerComponent = depth
         self._filters = ("FlateDecode",)
         self.streamContent = data
         self.mask = None
@@ -48,11 +56,18 @@ class PngPassthrough(pdfdoc.PDFImageXObject):
         entries["Subtype"] = pdfdoc.PDFName("Image")
         entries["Width"] = self.width
         entries["Height"] = self.height
-        entries["BitsPerComponent"] = 8
-        entries["ColorSpace"] = pdfdoc.PDFName(self.colorSpace)
-        entries["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+        entries["BitsPerComponent"] = self.bitsPerComponent
+        space = self.colorSpace
+        entries["ColorSpace"] = space if isinstance(space, bytes) else pdfdoc.PDFName(space)
+        entries["Filter"] = pdfdoc.PDFName("FlateDecode")  # a name: an array would need the
+        # parameters as an array too, and readers then ignore the predictor
         entries["DecodeParms"] = pdfdoc.PDFDictionary(
-            {"Predictor": 15, "Colors": self.colors, "BitsPerComponent": 8, "Columns": self.width}
+            {
+                "Predictor": 15,
+                "Colors": self.colors,
+                "BitsPerComponent": self.bitsPerComponent,
+                "Columns": self.width,
+            }
         )
         entries["Length"] = len(self.streamContent)
         return stream.format(document)  # a Filter entry stops ReportLab deflating it again
@@ -64,6 +79,7 @@ def _png_passthrough(name: str, data: bytes) -> PngPassthrough | None:
         return None
     position = len(PNG_SIGNATURE)
     header: tuple[int, ...] | None = None
+    palette = b""
     chunks: list[bytes] = []
     while position + 8 <= len(data):
         length, kind = struct.unpack(">I4s", data[position : position + 8])
@@ -73,17 +89,25 @@ def _png_passthrough(name: str, data: bytes) -> PngPassthrough | None:
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
             chunks.append(body)
-        elif kind in (b"tRNS", b"PLTE") and header and header[3] != 3:
+        elif kind == b"PLTE":
+            palette = body
+        elif kind == b"tRNS":
             return None  # transparency needs a soft mask: ReportLab's loader makes one
         elif kind == b"IEND":
             break
     if header is None or not chunks:
         return None
     width, height, depth, color_type, _, _, interlace = header
-    if depth != 8 or interlace or color_type not in _COLOR_SPACES:
+    data = b"".join(chunks)
+    if interlace:
+        return None
+    if color_type == 3 and palette and depth in (1, 2, 4, 8):
+        indexed = f"[/Indexed /DeviceRGB {len(palette) // 3 - 1} <{palette.hex()}>]"
+        return PngPassthrough(name, width, height, indexed.encode(), 1, depth, data)
+    if depth != 8 or color_type not in _COLOR_SPACES:
         return None
     color_space, colors = _COLOR_SPACES[color_type]
-    return PngPassthrough(name, width, height, color_space, colors, b"".join(chunks))
+    return PngPassthrough(name, width, height, color_space, colors, 8, data)
 
 
 def _prepare(name: str, data: bytes) -> pdfdoc.PDFImageXObject:
