@@ -1,6 +1,7 @@
 """The headless CLI, run as a real process: exit codes, stdout and one-line errors."""
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -14,12 +15,13 @@ from bulletin_studio.storage import Document, load_document, sample_document, sa
 from bulletin_studio.storage.envelope import encode
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bulletin_studio.cli", *args],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -140,3 +142,13 @@ def test_file_argument_or_nothing_opens_the_window(
     monkeypatch.setattr(cli, "_run_gui", lambda path: opened.append(path) or 0)
     assert cli.main(argv) == 0
     assert opened == [expected]
+
+
+def test_fonts_lists_the_face_of_each_role(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[fonts\n", encoding="utf-8")
+    listing = run("fonts")
+    assert listing.returncode == 0, listing.stderr
+    assert "Noto Serif CJK SC" in listing.stdout and "Liberation Serif" in listing.stdout
+    broken = run("fonts", env={"BULLETIN_STUDIO_CONFIG": str(settings)})
+    assert str(settings) in assert_one_line_error(broken)

@@ -1,3 +1,3 @@
-"""Bulletin Studio: compose a bilingual programme bulletin offline, export print PDF and review DOCX."""
+"""Bulletin Studio: compose a bilingual bulletin offline; export print PDF and review DOCX."""
 
 __version__ = "0.1.0"

@@ -79,6 +79,10 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--variant", choices=("print", "screen"), default="print")
     export.set_defaults(handler=_cmd_export)
 
+    fonts = commands.add_parser("fonts", help="列出版式各角色实际使用的字体，并预先转换缓存")
+    fonts.add_argument("--layout", default="default", metavar="NAME", help="版式名称或 .toml 路径")
+    fonts.set_defaults(handler=_cmd_fonts)
+
     review = commands.add_parser("import-review", help="导入审阅后 DOCX 中的评论和修订")
     review.add_argument("file", type=Path, metavar="FILE")
     review.add_argument("reviewed", type=Path, metavar="REVIEWED.docx")
@@ -86,7 +90,7 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-SUBCOMMANDS = ("sample", "new", "schema", "validate", "export", "import-review")
+SUBCOMMANDS = ("sample", "new", "schema", "validate", "export", "fonts", "import-review")
 
 
 def _save_new(doc: Document, out: Path, force: bool) -> None:
@@ -159,6 +163,24 @@ def _export_docx(tree: RenderTree, out: Path) -> None:
     from bulletin_studio.export.docx import export_docx
 
     drain(export_docx(tree, out))
+
+
+def _cmd_fonts(args: argparse.Namespace) -> int:
+    """Convert what the layout needs once (slow the first time), then show each role's faces."""
+    from bulletin_studio.render.fonts import FontError, FontResolver
+    from bulletin_studio.settings import SettingsError, font_overrides
+
+    layout = load_layout(args.layout)
+    try:
+        resolver = FontResolver(overrides=font_overrides())
+        resolver.prepare(layout, progress=lambda message: print(message, file=sys.stderr))
+        for role, stack in sorted(layout.fonts.items()):
+            for script, families in (("中文", stack.cjk), ("西文", stack.latin)):
+                faces = resolver.faces(families, bold=False, italic=False, role=role)
+                print(f"{role:8} {script}  {faces[0].family}  ({faces[0].path})")
+    except (FontError, SettingsError) as error:
+        raise CliError(str(error)) from None
+    return EXIT_OK
 
 
 def _cmd_import_review(args: argparse.Namespace) -> int:

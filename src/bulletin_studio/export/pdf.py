@@ -54,6 +54,7 @@ from bulletin_studio.render.tree import (
     SectionNode,
     Text,
 )
+from bulletin_studio.settings import font_overrides
 from bulletin_studio.storage.atomic import write_atomic
 
 PRODUCER = "Bulletin Studio"
@@ -316,7 +317,8 @@ def export_pdf(
     """
     yield Progress(0, 1, "准备字体")
     needed = {char for text in tree.texts() for char in text.plain}
-    palette = Palette(tree.layout, variant, fonts or FontResolver(), needed)
+    resolver = fonts or FontResolver(overrides=font_overrides())
+    palette = Palette(tree.layout, variant, resolver, needed)
     geometry = Geometry.of(tree.layout, variant)
     buffer = io.BytesIO()
     doc = BulletinDocTemplate(buffer, tree, palette, geometry)
