@@ -69,6 +69,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="检查简报内容")
     validate.add_argument("file", type=Path, metavar="FILE")
+    validate.add_argument("--layout", default="default", metavar="NAME", help="印前检查所用版式")
     validate.set_defaults(handler=_cmd_validate)
 
     export = commands.add_parser("export", help="导出 PDF 和/或 DOCX")
@@ -124,7 +125,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"错误 {problem}")
         raise
-    problems = check_issue(doc.issue)
+    from bulletin_studio.preflight import preflight
+
+    tree = compose(doc.issue, load_layout(args.layout), doc.assets)
+    problems = check_issue(doc.issue) + preflight(tree)
     for problem in problems:
         print(f"{'错误' if problem.severity == 'error' else '警告'} {problem}")
     errors = sum(problem.severity == "error" for problem in problems)

@@ -82,10 +82,6 @@ TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 PAPER = "paper"
 """Text in the paper colour is set on the masthead band colour, as in the print layout."""
 
-LOGO_HEIGHT = Mm(16)
-LOGO_GAP = Mm(5)
-COVER_FRACTION = 0.3
-MAX_PICTURE_HEIGHT = Mm(110)
 DOCX_IMAGE_TYPES = (".png", ".jpg", ".gif")
 """What python-docx can embed as is; other assets (WebP) are converted to PNG."""
 
@@ -318,7 +314,7 @@ class _Writer:
         for text in item.heading or (Text(Style.TITLE, (), item.anchor),):
             self._text(text.style, text.runs)
         if item.cover is not None:
-            self._pictures((item.cover,), self._column_width * COVER_FRACTION)
+            self._pictures((item.cover,), self._column_width * self.layout.figures.cover_width)
         self._blocks(item.body, item.anchor)
         self._close_bookmark(item.anchor)
 
@@ -373,10 +369,12 @@ class _Writer:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         ratios = [pic.pixel_width / max(pic.pixel_height, 1) for pic in pictures]
         if len(pictures) == 1:
-            height = min(width / ratios[0], MAX_PICTURE_HEIGHT)
+            tallest = Mm(self.layout.text_height() * self.layout.figures.max_height)
+            height = min(width / ratios[0], tallest)
         else:
-            room = width - LOGO_GAP * (len(pictures) - 1)
-            height = min(LOGO_HEIGHT, room / sum(ratios))
+            figures = self.layout.figures
+            room = width - Mm(figures.logo_gap) * (len(pictures) - 1)
+            height = min(Mm(figures.logo_height), room / sum(ratios))
         for number, (picture, ratio) in enumerate(zip(pictures, ratios, strict=True)):
             run = paragraph.add_run()
             if number:

@@ -245,10 +245,14 @@ class StoryBuilder:
 
     def _cover(self, item: ItemNode) -> Flowable:
         assert item.cover is not None
-        picture = PictureFlowable(
-            item.cover, self.tree.images[item.cover.asset], 0.3, None, self.body_height * 0.6
+        figures = self.palette.layout.figures
+        return PictureFlowable(
+            item.cover,
+            self.tree.images[item.cover.asset],
+            figures.cover_width,
+            None,
+            self.body_height * figures.max_height,
         )
-        return picture
 
     def _block(self, block: BlockNode) -> list[Flowable]:
         match block:
@@ -278,7 +282,11 @@ class StoryBuilder:
     def _figure(self, figure: FigureNode) -> Flowable:
         parts: list[Flowable] = []
         if figure.kind == "logos":
-            parts.append(LogoRow(figure.pictures, self.tree.images, figure.anchor))
+            parts.append(
+                LogoRow(
+                    figure.pictures, self.tree.images, figure.anchor, self.palette.layout.figures
+                )
+            )
         else:
             for picture in figure.pictures:
                 parts.append(
@@ -287,7 +295,7 @@ class StoryBuilder:
                         self.tree.images[picture.asset],
                         figure.width_fraction,
                         figure.anchor,
-                        self.body_height,
+                        self.body_height * self.palette.layout.figures.max_height,
                     )
                 )
         if figure.caption is not None:

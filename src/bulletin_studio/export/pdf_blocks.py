@@ -18,15 +18,9 @@ from bulletin_studio.export.pdf_text import (
     shape,
 )
 from bulletin_studio.model.markup import Run
-from bulletin_studio.render.layout import Style, TextStyle
+from bulletin_studio.render.layout import Figures, Style, TextStyle
 from bulletin_studio.render.linebreak import fill_lines
 from bulletin_studio.render.tree import Picture
-
-MAX_FIGURE_HEIGHT_SHARE = 0.55
-"""A figure takes at most this share of the frame height, so captions and text stay near."""
-
-LOGO_HEIGHT = 13 * mm
-LOGO_GAP = 6 * mm
 
 
 class SectionBanner(ShallowCopied, Flowable):
@@ -98,14 +92,14 @@ class PictureFlowable(ShallowCopied, Flowable):
         data: bytes,
         width_fraction: float,
         anchor: str | None,
-        frame_height: float,
+        max_height: float,
     ) -> None:
         super().__init__()
         self.picture = picture
         self.data = data
         self.width_fraction = width_fraction
         self.anchor = anchor
-        self.max_height = frame_height * MAX_FIGURE_HEIGHT_SHARE
+        self.max_height = max_height
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Fit the column width share; a tall image shrinks to the height limit instead."""
@@ -132,12 +126,18 @@ class LogoRow(ShallowCopied, Flowable):
     """Logos of equal height on one row (wrapping to more rows if they do not fit)."""
 
     def __init__(
-        self, pictures: tuple[Picture, ...], images: Mapping[str, bytes], anchor: str | None
+        self,
+        pictures: tuple[Picture, ...],
+        images: Mapping[str, bytes],
+        anchor: str | None,
+        figures: Figures,
     ) -> None:
         super().__init__()
         self.pictures = pictures
         self.images = images
         self.anchor = anchor
+        self.logo_height = figures.logo_height * mm
+        self.logo_gap = figures.logo_gap * mm
         self.rows: list[list[tuple[Picture, float]]] = []
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -145,14 +145,14 @@ class LogoRow(ShallowCopied, Flowable):
         self.rows = [[]]
         used = 0.0
         for picture in self.pictures:
-            width = LOGO_HEIGHT * picture.pixel_width / max(1, picture.pixel_height)
+            width = self.logo_height * picture.pixel_width / max(1, picture.pixel_height)
             width = min(width, available_width)
-            if self.rows[-1] and used + LOGO_GAP + width > available_width:
+            if self.rows[-1] and used + self.logo_gap + width > available_width:
                 self.rows.append([])
                 used = 0.0
-            used += (LOGO_GAP if self.rows[-1] else 0.0) + width
+            used += (self.logo_gap if self.rows[-1] else 0.0) + width
             self.rows[-1].append((picture, width))
-        self.height = len(self.rows) * LOGO_HEIGHT + (len(self.rows) - 1) * LOGO_GAP
+        self.height = len(self.rows) * self.logo_height + (len(self.rows) - 1) * self.logo_gap
         return self.width, self.height
 
     def draw(self) -> None:
@@ -160,7 +160,7 @@ class LogoRow(ShallowCopied, Flowable):
             mark_anchor(self.canv, self.anchor, self.height, None)
         top = self.height
         for row in self.rows:
-            row_width = sum(width for _, width in row) + LOGO_GAP * (len(row) - 1)
+            row_width = sum(width for _, width in row) + self.logo_gap * (len(row) - 1)
             x = (self.width - row_width) / 2
             for picture, width in row:
                 draw_image(
@@ -168,12 +168,12 @@ class LogoRow(ShallowCopied, Flowable):
                     picture.asset,
                     self.images[picture.asset],
                     x,
-                    top - LOGO_HEIGHT,
+                    top - self.logo_height,
                     width,
-                    LOGO_HEIGHT,
+                    self.logo_height,
                 )
-                x += width + LOGO_GAP
-            top -= LOGO_HEIGHT + LOGO_GAP
+                x += width + self.logo_gap
+            top -= self.logo_height + self.logo_gap
 
 
 class TocLine(ShallowCopied, Flowable):

@@ -109,6 +109,17 @@ class Masthead(Strict):
     numbers_color: str = "accent"
 
 
+class Figures(Strict):
+    """Picture sizes both writers share (and preflight measures resolution against)."""
+
+    logo_height: float = Field(13, gt=3, le=60, description="Height of a logo strip, mm")
+    logo_gap: float = Field(6, ge=0, le=30, description="Space between logos, mm")
+    cover_width: float = Field(0.3, gt=0.05, le=1, description="Cover image: share of column")
+    max_height: float = Field(
+        0.55, gt=0.1, le=1, description="Tallest figure: share of the text area's height"
+    )
+
+
 class RunningText(Strict):
     header: str = "{title}　{numbering}"
     footer: str = "{page}"
@@ -124,6 +135,7 @@ class Layout(Strict):
     fonts: dict[FontRole, FontStack]
     styles: dict[Style, TextStyle]
     masthead: Masthead = Masthead()
+    figures: Figures = Figures()
     running: RunningText = RunningText()
     link_color: str = "link"
 
@@ -147,6 +159,16 @@ class Layout(Strict):
 
     def columns_for(self, kind: SectionKind) -> int:
         return self.columns.get(kind, 1)
+
+    def column_width(self, columns: int) -> float:
+        """Width of one column in mm, for ``columns`` columns across the text area."""
+        page = self.page
+        text_width = page.width - page.margin_inner - page.margin_outer
+        return (text_width - page.column_gap * (columns - 1)) / columns
+
+    def text_height(self) -> float:
+        """Height of the text area in mm."""
+        return self.page.height - self.page.margin_top - self.page.margin_bottom
 
 
 def available_layouts(directory: Path = LAYOUTS_DIR) -> list[str]:

@@ -1,0 +1,72 @@
+"""Preflight: what can be stored and drawn, but would print badly.
+
+Model checks (``model.problems``) see the content; these see the content placed by a layout:
+an image's resolution at the size it is printed, a section without items. Glyph coverage is
+reported by the PDF export itself, which knows the faces it chose.
+"""
+
+from collections.abc import Iterator
+
+from bulletin_studio.model.problems import Problem
+from bulletin_studio.render.layout import Layout
+from bulletin_studio.render.tree import FigureNode, Picture, RenderTree, SectionNode
+
+MIN_PPI = 300
+"""Below this, photos and logos look soft in offset print."""
+
+MM_PER_INCH = 25.4
+
+
+def preflight(tree: RenderTree) -> list[Problem]:
+    """Every print problem of the composed issue, in reading order."""
+    problems: list[Problem] = []
+    for section in tree.sections:
+        if not section.items:
+            problems.append(
+                Problem(
+                    severity="warning",
+                    target_id=section.anchor,
+                    field="条目",
+                    message=f"栏目“{section.title}”没有条目，印出来是空栏",
+                )
+            )
+        problems.extend(_image_problems(section, tree.layout))
+    return problems
+
+
+def _image_problems(section: SectionNode, layout: Layout) -> Iterator[Problem]:
+    width_mm = layout.column_width(section.columns)
+    figures = layout.figures
+    for item in section.items:
+        if item.cover is not None:
+            yield from _resolution(item.cover, width_mm * figures.cover_width, None, item.anchor)
+        for block in item.body:
+            if not isinstance(block, FigureNode):
+                continue
+            for picture in block.pictures:
+                if block.kind == "logos":
+                    yield from _resolution(picture, None, figures.logo_height, block.anchor)
+                else:
+                    yield from _resolution(
+                        picture, width_mm * block.width_fraction, None, block.anchor
+                    )
+
+
+def _resolution(
+    picture: Picture, width_mm: float | None, height_mm: float | None, anchor: str | None
+) -> Iterator[Problem]:
+    if width_mm is not None:
+        ppi = picture.pixel_width / (width_mm / MM_PER_INCH)
+    else:
+        assert height_mm is not None
+        ppi = picture.pixel_height / (height_mm / MM_PER_INCH)
+    if ppi < MIN_PPI:
+        yield Problem(
+            severity="warning",
+            target_id=anchor,
+            field="图片",
+            message=(
+                f"图片分辨率按印刷尺寸只有 {ppi:.0f} ppi（建议至少 {MIN_PPI} ppi），"
+                f"印出来可能发虚：{picture.pixel_width}×{picture.pixel_height} 像素"
+            ),
+        )
