@@ -1,0 +1,55 @@
+"""Starting the desktop app: QApplication, language, a Chinese UI font, the main window."""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from bulletin_studio.storage import StorageError, sample_document
+from bulletin_studio.ui import settings
+from bulletin_studio.ui.files import empty_document
+from bulletin_studio.ui.i18n import install_translators, ui_locale
+from bulletin_studio.ui.main_window import MainWindow
+
+UI_FONT_FAMILIES = [
+    "Noto Sans CJK SC",  # named explicitly: Qt's fallback would pick the JP glyph forms
+    "Source Han Sans SC",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "WenQuanYi Zen Hei",
+]
+
+
+def ui_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setFamilies(UI_FONT_FAMILIES)
+    return font
+
+
+def start_window(path: Path | None) -> MainWindow:
+    """The window with FILE, else restored work after a crash, else the last file, else new."""
+    try:
+        document = sample_document() if path is None and not settings.recent_files() else None
+    except StorageError:
+        document = None
+    window = MainWindow(document or empty_document())
+    if path is not None:
+        window.files.open(path)
+    elif not window.files.offer_recovery():
+        last = str(settings.settings().value("files/last", "") or "")
+        if last and Path(last).exists():
+            window.files.open(Path(last))
+    return window
+
+
+def run(path: Path | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setFont(ui_font(app.font()))
+    install_translators(app, ui_locale(settings.language()))
+    window = start_window(path)
+    window.show()
+    return app.exec()

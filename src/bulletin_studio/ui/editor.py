@@ -1,0 +1,181 @@
+"""IssueEditor: the one owner of the open Issue; forms and outline change it only through here.
+
+Every change builds a new Issue (see :mod:`bulletin_studio.ui.nodes`) and goes through the undo
+stack, so undo/redo, the unsaved mark, the preview and the panels all follow from one signal.
+"""
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from bulletin_studio.model import Issue, Section
+from bulletin_studio.model.blocks import BLOCK_TYPES
+from bulletin_studio.model.items import Article, PartnerNews, Resource
+from bulletin_studio.storage import AssetStore, Document
+from bulletin_studio.ui import nodes
+from bulletin_studio.ui.commands import IssueCommand, merge_id_for
+
+ITEM_TYPES: dict[str, type[Article | PartnerNews | Resource]] = {
+    "article": Article,
+    "partner_news": PartnerNews,
+    "resource": Resource,
+}
+
+
+def validation_message(error: ValidationError) -> str:
+    """The model's own (Chinese) message, without pydantic's English prefix."""
+    first = error.errors()[0]
+    return str(first["msg"]).removeprefix("Value error, ")
+
+
+class IssueEditor(QObject):
+    issueChanged = Signal(str)  # key of the changed node ("" after a structure change)
+    structureChanged = Signal()  # sections/items/blocks added, removed or moved
+    documentReplaced = Signal()  # a different issue was opened
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._issue = document.issue
+        self.assets: AssetStore = document.assets
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def issue(self) -> Issue:
+        return self._issue
+
+    def document(self) -> Document:
+        return Document(issue=self._issue, assets=self.assets)
+
+    def replace_document(self, document: Document) -> None:
+        """Open another issue: a fresh history, nothing to undo into the previous file."""
+        self._issue = document.issue
+        self.assets = document.assets
+        self.undo_stack.clear()
+        self.documentReplaced.emit()
+        self.structureChanged.emit()
+        self.issueChanged.emit("")
+
+    def node(self, key: str) -> BaseModel | None:
+        return nodes.get_node(self._issue, key)
+
+    def node_exists(self, key: str) -> bool:
+        return bool(key) and self.node(key) is not None
+
+    def install(self, issue: Issue, key: str, structural: bool) -> None:
+        """Called by undo commands only."""
+        self._issue = issue
+        if structural:
+            self.structureChanged.emit()
+        self.issueChanged.emit(key)
+
+    def _push(
+        self, after: Issue, text: str, key: str, structural: bool, merge_id: int = -1
+    ) -> None:
+        self.undo_stack.push(
+            IssueCommand(self, self._issue, after, text, key, structural, merge_id)
+        )
+
+    # --- field edits -------------------------------------------------------------------
+
+    def validate_field(self, key: str, field: str, value: Any) -> tuple[BaseModel, str | None]:
+        """Try the assignment on a copy: (candidate, None) or (unchanged node, model's message)."""
+        node = self.node(key)
+        if node is None:
+            raise KeyError(key)
+        candidate = node.model_copy()
+        try:
+            setattr(candidate, field, value)
+        except ValidationError as error:
+            return node, validation_message(error)
+        return candidate, None
+
+    def set_field(
+        self, key: str, field: str, value: Any, text: str = "", merge: bool = True
+    ) -> str | None:
+        """Set one field; returns the model's message if the value is refused (nothing changes)."""
+        candidate, message = self.validate_field(key, field, value)
+        if message is not None:
+            return message
+        node = self.node(key)
+        if getattr(candidate, field) == getattr(node, field):
+            return None
+        after = nodes.replace_node(self._issue, key, candidate)
+        merge_id = merge_id_for(key, field) if merge else -1
+        self._push(after, text or field, key, False, merge_id)
+        return None
+
+    # --- structure edits ---------------------------------------------------------------
+
+    def add_section(self, title: str, index: int | None = None) -> str:
+        section = Section(title=title)
+        count = len(self._issue.sections)
+        after = nodes.insert_node(
+            self._issue, nodes.ISSUE_KEY, count if index is None else index, section
+        )
+        self._push(after, self.tr("Add section"), section.id, True)
+        return section.id
+
+    def add_item(self, section_id: str, kind: str, index: int | None = None) -> str:
+        item = ITEM_TYPES[kind]()
+        count = len(nodes.children(self._issue, section_id))
+        after = nodes.insert_node(self._issue, section_id, count if index is None else index, item)
+        self._push(after, self.tr("Add item"), item.id, True)
+        return item.id
+
+    def add_block(self, item_id: str, block_type: str, index: int | None = None) -> str:
+        block = BLOCK_TYPES[block_type]()
+        count = len(nodes.children(self._issue, item_id))
+        after = nodes.insert_node(self._issue, item_id, count if index is None else index, block)
+        self._push(after, self.tr("Add block"), block.id, True)
+        return block.id
+
+    def duplicate(self, key: str) -> str:
+        where = nodes.locate(self._issue, key)
+        node = self.node(key)
+        if where is None or node is None:
+            raise KeyError(key)
+        copy = nodes.with_fresh_ids(node)
+        after = nodes.insert_node(self._issue, where[0], where[1] + 1, copy)
+        self._push(after, self.tr("Duplicate"), copy.id, True)  # type: ignore[attr-defined]
+        return copy.id  # type: ignore[attr-defined]
+
+    def delete(self, key: str) -> None:
+        after = nodes.remove_node(self._issue, key)
+        self._push(after, self.tr("Delete"), key, True)
+
+    def move(self, key: str, parent_key: str, index: int) -> None:
+        """Move a node to ``index`` of ``parent_key`` (index as seen before the move)."""
+        where = nodes.locate(self._issue, key)
+        if where is None or where == (parent_key, index) or where == (parent_key, index - 1):
+            return
+        after = nodes.move_node(self._issue, key, parent_key, index)
+        self._push(after, self.tr("Move"), key, True)
+
+    def move_by(self, key: str, delta: int) -> bool:
+        """Move up (-1) or down (+1) among its siblings; False at either end."""
+        where = nodes.locate(self._issue, key)
+        if where is None:
+            return False
+        parent_key, index = where
+        target = index + delta
+        if not 0 <= target < len(nodes.children(self._issue, parent_key)):
+            return False
+        after = nodes.move_node(self._issue, key, parent_key, target + (1 if delta > 0 else 0))
+        self._push(after, self.tr("Move"), key, True)
+        return True
+
+    # --- review notes ------------------------------------------------------------------
+
+    def set_note_resolved(self, note_id: str, resolved: bool) -> None:
+        notes = [
+            note.model_copy(update={"resolved": resolved}) if note.id == note_id else note
+            for note in self._issue.notes
+        ]
+        after = self._issue.model_copy(update={"notes": notes})
+        self._push(after, self.tr("Resolve note"), note_id, False)
+
+    def replace_issue(self, issue: Issue, text: str) -> None:
+        """A whole-issue change from outside the forms (a merged review): still one undo step."""
+        self._push(issue, text, nodes.ISSUE_KEY, True)

@@ -1,0 +1,114 @@
+"""Export to PDF or DOCX in a worker thread behind a progress dialog that can cancel.
+
+The writers are imported when used, so a missing optional writer disables one menu entry
+instead of the whole window.
+"""
+
+import importlib
+from collections.abc import Generator, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from bulletin_studio.export.progress import Progress
+from bulletin_studio.model import Issue
+from bulletin_studio.ui.jobs import JobThread
+
+PROGRESS_STEPS = 1000
+
+
+def export_job(
+    kind: str, issue: Issue, assets: Mapping[str, bytes], out: Path, variant: str
+) -> Generator[Progress, None, Any]:
+    compose = importlib.import_module("bulletin_studio.render.compose").compose
+    load_layout = importlib.import_module("bulletin_studio.render.layout").load_layout
+    yield Progress(0, 1, "")
+    tree = compose(issue, load_layout("default"), assets)
+    if kind == "pdf":
+        pdf = importlib.import_module("bulletin_studio.export.pdf")
+        return (yield from pdf.export_pdf(tree, out, variant=variant))
+    docx = importlib.import_module("bulletin_studio.export.docx")
+    return (yield from docx.export_docx(tree, out))
+
+
+class ExportRunner(QObject):
+    """One export at a time; ``finished(ok, message)`` tells tests and the status bar."""
+
+    finished = Signal(bool, str)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self.thread: JobThread | None = None
+        self.dialog: QProgressDialog | None = None
+        self.offer_folder = True
+
+    def start(
+        self, kind: str, issue: Issue, assets: Mapping[str, bytes], out: Path, variant: str
+    ) -> None:
+        assets = dict(assets)
+        dialog = QProgressDialog(
+            self.tr("Exporting %1…").replace("%1", out.name),
+            self.tr("Cancel"),
+            0,
+            PROGRESS_STEPS,
+            self._window,
+        )
+        dialog.setWindowTitle(self.tr("Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(200)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        thread = JobThread(lambda: export_job(kind, issue, assets, out, variant))
+        dialog.canceled.connect(thread.cancel)
+        thread.progressed.connect(self._progress)
+        thread.succeeded.connect(lambda _result: self._done(out))
+        thread.failed.connect(self._failed)
+        thread.cancelled.connect(lambda: self.finished.emit(False, self.tr("Export cancelled")))
+        thread.finished.connect(self._cleanup)
+        self.thread, self.dialog = thread, dialog
+        thread.start()
+
+    def _progress(self, progress: Progress) -> None:
+        if self.dialog is not None:
+            self.dialog.setValue(int(progress.fraction * PROGRESS_STEPS))
+            if progress.message:
+                self.dialog.setLabelText(progress.message)
+
+    def _cleanup(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+        if self.thread is not None:
+            self.thread.deleteLater()
+        self.thread = self.dialog = None
+
+    def _failed(self, message: str) -> None:
+        self._cleanup_dialog()
+        QMessageBox.critical(self._window, self.tr("Export failed"), message)
+        self.finished.emit(False, message)
+
+    def _done(self, out: Path) -> None:
+        self._cleanup_dialog()
+        message = self.tr("Exported to %1").replace("%1", str(out))
+        self.finished.emit(True, message)
+        if not self.offer_folder:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Export finished"),
+            message,
+            QMessageBox.StandardButton.Close,
+            self._window,
+        )
+        folder = box.addButton(self.tr("Open containing folder"), QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+
+    def _cleanup_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.hide()

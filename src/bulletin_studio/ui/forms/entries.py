@@ -1,0 +1,81 @@
+"""The entries of a list block: a lead term and a text per row, added and removed in place."""
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bulletin_studio.model import ListEntry
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Entries", text)
+
+
+class ListEntriesField(QWidget):
+    """``changed(list[ListEntry], merge)``: merge is False for adding or removing a row."""
+
+    changed = Signal(object, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[QLineEdit, QLineEdit, QToolButton]] = []
+        self._grid = QGridLayout()
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(0, 1)
+        self._grid.setColumnStretch(1, 3)
+        add = QPushButton(_tr("Add entry"), self)
+        add.clicked.connect(self._add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._grid)
+        layout.addWidget(add)
+
+    def value(self) -> list[ListEntry]:
+        return [ListEntry(lead=lead.text(), text=text.text()) for lead, text, _ in self._rows]
+
+    def set_value(self, entries: list[ListEntry]) -> None:
+        while len(self._rows) > len(entries):
+            for widget in self._rows.pop():
+                widget.deleteLater()
+        while len(self._rows) < len(entries):
+            self._append_row()
+        for (lead, text, _), entry in zip(self._rows, entries, strict=True):
+            if lead.text() != entry.lead:
+                lead.setText(entry.lead)
+            if text.text() != entry.text:
+                text.setText(entry.text)
+
+    def _append_row(self) -> None:
+        row = len(self._rows)
+        lead = QLineEdit(self)
+        lead.setPlaceholderText(_tr("Lead term (bold)"))
+        text = QLineEdit(self)
+        text.setPlaceholderText(_tr("Text"))
+        remove = QToolButton(self)
+        remove.setText("✕")
+        remove.setToolTip(_tr("Remove entry"))
+        lead.textEdited.connect(lambda _: self.changed.emit(self.value(), True))
+        text.textEdited.connect(lambda _: self.changed.emit(self.value(), True))
+        remove.clicked.connect(lambda: self._remove(remove))
+        self._grid.addWidget(lead, row, 0)
+        self._grid.addWidget(text, row, 1)
+        self._grid.addWidget(remove, row, 2)
+        self._rows.append((lead, text, remove))
+
+    def _add(self) -> None:
+        self._append_row()
+        self._rows[-1][0].setFocus()
+        self.changed.emit(self.value(), False)
+
+    def _remove(self, button: QToolButton) -> None:
+        entries = self.value()
+        index = next(i for i, row in enumerate(self._rows) if row[2] is button)
+        del entries[index]
+        self.set_value(entries)
+        self.changed.emit(entries, False)

@@ -1,0 +1,260 @@
+"""Bindings between one input widget and one model field.
+
+Each change is tried on a copy of the node (``IssueEditor.set_field``); if the model refuses
+it, its own message appears under the field and the typed text stays in the widget, so the
+editor can fix it instead of retyping. Undo/redo and other edits reach the widget through
+``refresh``, which leaves the widget alone while it still shows what it last pushed (so the
+cursor does not jump and a trailing space being typed is not stripped away).
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bulletin_studio.ui.editor import IssueEditor
+from bulletin_studio.ui.forms import kinds
+from bulletin_studio.ui.forms.entries import ListEntriesField
+from bulletin_studio.ui.forms.images import ImageField, LogosField
+from bulletin_studio.ui.forms.richtext import GrowingTextEdit, RichTextEdit
+from bulletin_studio.ui.labels import field_label, kind_label
+
+ERROR_STYLE = "color: #b3261e; font-size: 90%;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Forms", text)
+
+
+class DateField(QWidget):
+    """An optional date: a check box says whether there is one."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._check = QCheckBox(_tr("Set"), self)
+        self._date = QDateEdit(self)
+        self._date.setCalendarPopup(True)
+        self._date.setDisplayFormat("yyyy-MM-dd")
+        self._check.toggled.connect(self._date.setEnabled)
+        self._check.toggled.connect(lambda _: self.changed.emit(self.value()))
+        self._date.dateChanged.connect(lambda _: self.changed.emit(self.value()))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._check)
+        layout.addWidget(self._date)
+        layout.addStretch(1)
+        self.setFocusProxy(self._check)
+        self.set_value(None)
+
+    def value(self) -> dt.date | None:
+        return self._date.date().toPython() if self._check.isChecked() else None
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.blockSignals(True)
+        self._check.setChecked(value is not None)
+        self._date.setEnabled(value is not None)
+        self._date.setDate(QDate(value) if value else QDate.currentDate())
+        self.blockSignals(False)
+
+
+class FieldBinding(QObject):
+    """One input bound to ``field`` of the node ``key``; ``row`` is what goes into the form."""
+
+    def __init__(
+        self,
+        editor: IssueEditor,
+        key: str,
+        field: str,
+        widget: QWidget,
+        setter: Callable[[Any], None],
+        convert: Callable[[Any], Any] = lambda value: value,
+        merge: bool = True,
+    ) -> None:
+        super().__init__(widget)
+        self.editor, self.key, self.field, self.widget = editor, key, field, widget
+        self._setter, self._convert, self._merge = setter, convert, merge
+        self._updating = False
+        widget.setObjectName(f"field_{field}")
+        self.error = QLabel(widget.parentWidget())
+        self.error.setObjectName(f"error_{field}")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.row = QWidget(widget.parentWidget())
+        layout = QVBoxLayout(self.row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(self.error)
+        self.row.setFocusProxy(widget)
+        self._last = self._model_value()
+        self._show(self._last)
+
+    def _model_value(self) -> Any:
+        node = self.editor.node(self.key)
+        return getattr(node, self.field) if node is not None else None
+
+    def _show(self, value: Any) -> None:
+        self._updating = True
+        try:
+            self._setter(value)
+        finally:
+            self._updating = False
+
+    def push(self, raw: Any, merge: bool | None = None) -> None:
+        """The widget changed: try the value on the model, show its message if refused."""
+        if self._updating:
+            return
+        text = _tr("Edit %1").replace("%1", field_label(self.field))
+        merge = self._merge if merge is None else merge
+        message = self.editor.set_field(
+            self.key, self.field, self._convert(raw), text=text, merge=merge
+        )
+        self.set_error(message)
+        if message is None:
+            self._last = self._model_value()
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.widget.setToolTip(message or "")
+
+    def refresh(self) -> None:
+        """Follow the model (undo, redo, another form) unless the widget already shows it."""
+        value = self._model_value()
+        if value != self._last:
+            self._last = value
+            self._show(value)
+            self.set_error(None)
+
+
+def bind_field(
+    editor: IssueEditor,
+    key: str,
+    model: type[BaseModel],
+    field: str,
+    parent: QWidget,
+    kind: str | None = None,
+) -> FieldBinding:
+    """Make the widget a field's type asks for, and bind it."""
+    kind = kind or kinds.field_kind(model, field)
+    optional = kinds.is_optional(model, field)
+
+    def text_value(text: str) -> str | None:
+        return None if optional and not text.strip() else text
+
+    if kind == "rich":
+        rich = RichTextEdit(parent=parent)
+        binding = FieldBinding(editor, key, field, rich, lambda v: rich.set_text(v or ""))
+        rich.edited.connect(binding.push)
+    elif kind == "multiline":
+        plain = GrowingTextEdit(parent=parent)
+
+        def set_plain(value: str | None) -> None:
+            if plain.toPlainText() != (value or ""):
+                plain.setPlainText(value or "")
+
+        binding = FieldBinding(editor, key, field, plain, set_plain)
+        plain.textChanged.connect(lambda: binding.push(plain.toPlainText()))
+    elif kind == "bool":
+        check = QCheckBox(field_label(field), parent)
+        binding = FieldBinding(editor, key, field, check, lambda v: check.setChecked(bool(v)))
+        check.toggled.connect(binding.push)
+    elif kind in ("int", "float"):
+        low, high = kinds.bounds(model, field)
+        spin = QSpinBox(parent) if kind == "int" else QDoubleSpinBox(parent)
+        spin.setRange(low if low is not None else 0, high if high is not None else 9999)
+        if kind == "float":
+            spin.setSingleStep(0.05)
+        spin.setKeyboardTracking(True)
+        binding = FieldBinding(editor, key, field, spin, lambda v: spin.setValue(v or 0))
+        spin.valueChanged.connect(binding.push)
+    elif kind == "choice":
+        combo = QComboBox(parent)
+        for value in kinds.choices(model, field):
+            combo.addItem(kind_label(value), value)
+        binding = FieldBinding(
+            editor, key, field, combo, lambda v: combo.setCurrentIndex(combo.findData(str(v)))
+        )
+        combo.currentIndexChanged.connect(lambda _: binding.push(combo.currentData()))
+    elif kind == "date":
+        date = DateField(parent)
+        binding = FieldBinding(editor, key, field, date, date.set_value)
+        date.changed.connect(binding.push)
+    elif kind == "image":
+        image = ImageField(editor.assets, parent)
+        binding = FieldBinding(editor, key, field, image, image.set_value, merge=False)
+        image.changed.connect(binding.push)
+        image.failed.connect(binding.set_error)
+    elif kind == "entries":
+        entries = ListEntriesField(parent)
+        binding = FieldBinding(editor, key, field, entries, entries.set_value)
+        entries.changed.connect(binding.push)
+    elif kind == "logos":
+        logos = LogosField(editor.assets, parent)
+        binding = FieldBinding(editor, key, field, logos, logos.set_value, merge=False)
+        logos.changed.connect(binding.push)
+        logos.failed.connect(binding.set_error)
+    else:
+        line = QLineEdit(parent)
+        if kind == "url":
+            line.setPlaceholderText("https://")
+        elif kind == "email":
+            line.setPlaceholderText("name@example.org")
+
+        def set_line(value: str | None) -> None:
+            if line.text() != (value or ""):
+                line.setText(value or "")
+
+        binding = FieldBinding(editor, key, field, line, set_line, text_value)
+        line.textEdited.connect(binding.push)
+    tip = kinds.description(model, field)
+    if tip and not binding.widget.toolTip():
+        binding.widget.setWhatsThis(tip)
+    return binding
+
+
+def add_rows(
+    form: QFormLayout,
+    editor: IssueEditor,
+    key: str,
+    model: type[BaseModel],
+    fields: list[str],
+    parent: QWidget,
+    overrides: dict[str, str] | None = None,
+) -> list[FieldBinding]:
+    """Bind ``fields`` of ``model`` at ``key`` and add one labelled row per field."""
+    bindings = []
+    for field in fields:
+        binding = bind_field(editor, key, model, field, parent, (overrides or {}).get(field))
+        label = "" if isinstance(binding.widget, QCheckBox) else field_label(field)
+        form.addRow(label, binding.row)
+        bindings.append(binding)
+    return bindings
+
+
+def new_form_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setHorizontalSpacing(12)
+    form.setVerticalSpacing(8)
+    return form

@@ -1,0 +1,125 @@
+"""A text box for the inline Markdown subset, with bold/italic/link buttons.
+
+The text stays Markdown (what the model stores and the reviewers' DOCX round-trips); the
+buttons only wrap the selection, so an editor never needs to remember the syntax.
+"""
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RichText", text)
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """Grows with its text (2 to 12 lines) so a form scrolls as a whole, not box by box."""
+
+    def __init__(self, min_lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._min_lines = min_lines
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)  # the app's undo stack owns history (see MainWindow)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        block, lines = self.document().begin(), 0
+        while block.isValid():
+            lines += max(1, block.layout().lineCount())
+            block = block.next()
+        lines = max(self._min_lines, min(12, lines))
+        margins = self.contentsMargins()
+        frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + frame + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, self.height())
+
+
+class RichTextEdit(QWidget):
+    """Text box plus a small toolbar; emits ``edited`` with the whole text after each change."""
+
+    edited = Signal(str)
+
+    def __init__(self, min_lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_edit = GrowingTextEdit(min_lines, self)
+        self.text_edit.textChanged.connect(lambda: self.edited.emit(self.text()))
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(2)
+        for label, tip, keys, handler, style in (
+            ("B", _tr("Bold (Ctrl+B)"), "Ctrl+B", self.make_bold, "font-weight: bold"),
+            ("I", _tr("Italic (Ctrl+I)"), "Ctrl+I", self.make_italic, "font-style: italic"),
+            (_tr("Link"), _tr("Link (Ctrl+K)"), "Ctrl+K", self.make_link, ""),
+        ):
+            action = QAction(label, self)
+            action.setToolTip(tip)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet(style)
+            button.setMinimumSize(22, 22)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addLayout(bar)
+        layout.addWidget(self.text_edit)
+        self.setFocusProxy(self.text_edit)
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        if text != self.text():
+            self.text_edit.setPlainText(text)
+
+    def _wrap(self, before: str, after: str) -> None:
+        cursor = self.text_edit.textCursor()
+        selected = cursor.selectedText()
+        cursor.insertText(f"{before}{selected}{after}")
+        if not selected:
+            cursor.movePosition(
+                QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, len(after)
+            )
+            self.text_edit.setTextCursor(cursor)
+        self.text_edit.setFocus()
+
+    def make_bold(self) -> None:
+        self._wrap("**", "**")
+
+    def make_italic(self) -> None:
+        self._wrap("*", "*")
+
+    def make_link(self) -> None:
+        url, ok = QInputDialog.getText(
+            self,
+            _tr("Insert link"),
+            _tr("Address (https://…):"),
+            QLineEdit.EchoMode.Normal,
+            "https://",
+        )
+        if ok and url.strip():
+            self._wrap("[", f"]({url.strip()})")

@@ -1,0 +1,397 @@
+"""The main window: outline | form in the middle, preview on the right, panels below.
+
+It wires parts together and owns the menus; each part does its own job (editor: changes and
+undo; files: disk; preview: rendering; panels: problems and notes).
+"""
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from bulletin_studio.storage import Document, StorageError, sample_document
+from bulletin_studio.ui import settings
+from bulletin_studio.ui.editor import IssueEditor
+from bulletin_studio.ui.export_runner import ExportRunner
+from bulletin_studio.ui.files import FileManager, empty_document
+from bulletin_studio.ui.forms.panel import FormPanel
+from bulletin_studio.ui.notes_panel import NotesPanel
+from bulletin_studio.ui.outline import OutlinePanel
+from bulletin_studio.ui.preview import PreviewPanel
+from bulletin_studio.ui.problems_panel import ProblemsPanel
+from bulletin_studio.ui.recovery import RecoveryStore
+
+TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document, recovery: RecoveryStore | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.editor = IssueEditor(document, self)
+        self.files = FileManager(self.editor, self, recovery or RecoveryStore())
+        self.exporter = ExportRunner(self)
+        self.outline = OutlinePanel(self.editor, self)
+        self.forms = FormPanel(self.editor, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.outline)
+        self.splitter.addWidget(self.forms)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 620])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.preview = PreviewPanel(self.editor, self)
+        self.problems = ProblemsPanel(self.editor, self)
+        self.notes = NotesPanel(self.editor, self)
+        self.preview_dock = self._dock(
+            "previewDock", self.tr("Preview"), self.preview, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.problems_dock = self._dock(
+            "problemsDock",
+            self.problems.windowTitle(),
+            self.problems,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.notes_dock = self._dock(
+            "notesDock",
+            self.notes.windowTitle(),
+            self.notes,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.problems_dock, self.notes_dock)
+        self.problems_dock.raise_()
+        self.resizeDocks([self.preview_dock], [520], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+
+        self.outline.nodeSelected.connect(self._node_selected)
+        self.problems.nodeActivated.connect(self.select_node)
+        self.notes.nodeActivated.connect(self.select_node)
+        self.preview.renderFailed.connect(self.problems.render_failed)
+        self.preview.rendered.connect(
+            lambda result: self.problems.set_render_problems(result.problems)
+        )
+        self.editor.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.files.pathChanged.connect(self._update_title)
+        self.exporter.finished.connect(
+            lambda _ok, message: self.statusBar().showMessage(message, 8000)
+        )
+        self._make_menus()
+        self._update_title()
+        self.forms.show_node(self.outline.selected_key())
+        QApplication.instance().installEventFilter(self)
+        self._restore_settings()
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        widget.windowTitleChanged.connect(dock.setWindowTitle)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # --- menus -------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, keys: object = None, icon: object = None) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _make_menus(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(
+            self.tr("&Empty issue"), self.new_empty, keys.New, pixmap.SP_FileIcon
+        )
+        self.new_sample_action = self._action(self.tr("From the &sample"), self.new_sample)
+        self.new_next_action = self._action(
+            self.tr("&Next issue from a previous one…"), self.new_from_previous
+        )
+        self.open_action = self._action(
+            self.tr("&Open…"), self.open_dialog, keys.Open, pixmap.SP_DialogOpenButton
+        )
+        self.save_action = self._action(
+            self.tr("&Save"), self.files.save, keys.Save, pixmap.SP_DialogSaveButton
+        )
+        self.save_as_action = self._action(self.tr("Save &As…"), self.files.save_as, keys.SaveAs)
+        self.export_pdf_action = self._action(
+            self.tr("Export &PDF…"), lambda: self.export("pdf"), "Ctrl+E", pixmap.SP_ArrowDown
+        )
+        self.export_docx_action = self._action(
+            self.tr("Export &DOCX for review…"), lambda: self.export("docx"), "Ctrl+Shift+E"
+        )
+        self.import_review_action = self._action(
+            self.tr("&Import review comments…"), self.import_review
+        )
+        quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
+        self.undo_action = self.editor.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.undo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowBack))
+        self.redo_action = self.editor.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        self.redo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowForward))
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_menu = file_menu.addMenu(self.tr("&New"))
+        new_menu.addActions([self.new_action, self.new_sample_action, self.new_next_action])
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions(
+            [self.export_pdf_action, self.export_docx_action, self.import_review_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        outline = self.outline
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [
+                outline.add_article_action,
+                outline.add_partner_action,
+                outline.add_resource_action,
+                outline.add_section_action,
+            ]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [
+                outline.duplicate_action,
+                outline.delete_action,
+                outline.up_action,
+                outline.down_action,
+            ]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addActions([outline.next_action, outline.previous_action])
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for dock in (self.preview_dock, self.problems_dock, self.notes_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, label in (
+            ("", self.tr("Follow the system")),
+            ("zh_CN", "简体中文"),
+            ("en", "English"),
+        ):
+            action = language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(settings.language() == code)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            group.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Bulletin Studio"), self._about))
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        toolbar.addActions([self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addAction(outline.add_article_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_pdf_action)
+        self.addToolBar(toolbar)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_files():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(True)
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _set_language(self, code: str) -> None:
+        settings.set_language(code)
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language applies when Bulletin Studio restarts."),
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Bulletin Studio"),
+            self.tr(
+                "Bulletin Studio composes the quarterly bulletin: fill in the forms, watch the "
+                "print-accurate preview, export PDF and DOCX, bring reviewers' comments back."
+            ),
+        )
+
+    # --- navigation --------------------------------------------------------------------
+
+    def _node_selected(self, key: str) -> None:
+        self.forms.show_node(key)
+        self.preview.show_node(key)
+
+    def select_node(self, key: str) -> None:
+        """Select any node (a block selects its item and focuses the block's card)."""
+        self.outline.select(key)
+        self.forms.focus_node(key)
+
+    # --- files -------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        path = self.files.path
+        name = path.name if path else self.tr("Untitled")
+        if self.files.read_only:
+            name += " " + self.tr("[read-only]")
+        self.setWindowTitle(f"{name}[*] — Bulletin Studio")
+        self.setWindowModified(self.files.is_modified())
+
+    def new_empty(self) -> None:
+        if self.files.maybe_save():
+            self.files.start_new(empty_document())
+
+    def new_sample(self) -> None:
+        if not self.files.maybe_save():
+            return
+        try:
+            self.files.start_new(sample_document())
+        except StorageError as error:
+            QMessageBox.critical(self, self.tr("Could not open the sample"), error.message)
+
+    def new_from_previous(self) -> None:
+        if self.files.maybe_save():
+            self.files.new_from_previous()
+
+    def open_dialog(self) -> None:
+        if self.files.maybe_save():
+            self.files.ask_open()
+
+    def open_path(self, path: Path) -> bool:
+        return self.files.maybe_save() and self.files.open(path)
+
+    # --- export and review -------------------------------------------------------------
+
+    def export(self, kind: str) -> None:
+        suffix = ".pdf" if kind == "pdf" else ".docx"
+        base = (
+            self.files.path.with_suffix(suffix)
+            if self.files.path
+            else Path.home() / (self.tr("bulletin") + suffix)
+        )
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(base), f"*{suffix}")
+        if name:
+            self.export_to(kind, Path(name))
+
+    def export_to(self, kind: str, out: Path) -> None:
+        variant = str(self.preview.variant.currentData())
+        self.exporter.start(kind, self.editor.issue, self.editor.assets, out, variant)
+
+    def import_review(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import review comments"), "", self.tr("Reviewed Word files (*.docx)")
+        )
+        if name:
+            self.import_review_from(Path(name))
+
+    def import_review_from(self, path: Path) -> bool:
+        """Read the reviewers' comments and attach them as notes (one undo step)."""
+        try:
+            review = importlib.import_module("bulletin_studio.review")
+            report = review.read_review(path)
+            issue, summary = review.merge_review(self.editor.issue, report, path.name)
+        except ImportError:
+            QMessageBox.warning(
+                self,
+                self.tr("Import review comments"),
+                self.tr("Review import is not available in this build."),
+            )
+            return False
+        except Exception as error:  # the reader reports a damaged or foreign file
+            QMessageBox.critical(self, self.tr("Could not import the review"), str(error))
+            return False
+        self.editor.replace_issue(issue, self.tr("Import review comments"))
+        self.notes_dock.raise_()
+        self.statusBar().showMessage(str(summary), 10000)
+        return True
+
+    # --- app-wide behaviour ------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z/Ctrl+Y in a text box undo the whole app's last step, not the box's own
+        history (which would diverge from the model); so the box may not claim the keys."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(watched, TEXT_INPUTS)
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+            and watched.window() is self
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _restore_settings(self) -> None:
+        store = settings.settings()
+        geometry = store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 920)
+        state = store.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        sizes = store.value("window/splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+
+    def _save_settings(self) -> None:
+        store = settings.settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/splitter", self.splitter.saveState())
+        store.setValue("files/last", str(self.files.path) if self.files.path else "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        import sys
+
+        print(
+            "CLOSE",
+            self.editor.undo_stack.index(),
+            self.editor.undo_stack.cleanIndex(),
+            self.editor.undo_stack.count(),
+            file=sys.stderr,
+        )
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self._save_settings()
+        self.preview.shutdown()
+        self.files.close_cleanly()
+        QApplication.instance().removeEventFilter(self)
+        event.accept()
