@@ -378,15 +378,6 @@ class MainWindow(QMainWindow):
         store.setValue("files/last", str(self.files.path) if self.files.path else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        import sys
-
-        print(
-            "CLOSE",
-            self.editor.undo_stack.index(),
-            self.editor.undo_stack.cleanIndex(),
-            self.editor.undo_stack.count(),
-            file=sys.stderr,
-        )
         if not self.files.maybe_save():
             event.ignore()
             return
