@@ -10,7 +10,8 @@
 #   1. Debian packages (Qt runtime libraries, Xvfb, poppler, LibreOffice Writer, CJK fonts):
 #      installed with apt-get when running as root, otherwise the sudo command is printed;
 #   2. a virtualenv in .venv with the project installed editable (again only when
-#      pyproject.toml changed since the last install).
+#      pyproject.toml changed since the last install);
+#   3. the fonts the layouts name, converted once to a form the PDF writer can embed.
 # Environment: PYTHON=/path/to/python3.x picks the interpreter for .venv.
 set -euo pipefail
 
@@ -163,9 +164,19 @@ ensure_venv() {
     printf '%s\n' "$digest" >"$STAMP"
 }
 
+# --- 3. fonts -----------------------------------------------------------------------------------
+
+# The layouts' Song and Hei faces (Noto CJK) have CFF outlines, which ReportLab cannot embed:
+# they are converted to TrueType once (about a minute, in parallel) and cached per user.
+ensure_fonts() {
+    quietly "$VENV/bin/bulletin-studio" fonts ||
+        log "warning: could not prepare the fonts (exports will convert them on first use)"
+}
+
 bootstrap() {
     ensure_system_packages
     ensure_venv
+    ensure_fonts
 }
 
 # --- commands ---------------------------------------------------------------------------------
