@@ -29,10 +29,6 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as Qt's default argument
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Outline", text)
-
-
 class OutlineModel(QAbstractItemModel):
     def __init__(self, editor: IssueEditor) -> None:
         super().__init__(editor)
@@ -112,13 +108,19 @@ class OutlineModel(QAbstractItemModel):
         node = nodes.get_node(issue, key)
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "masthead":
-                return _tr("Masthead · %1").replace("%1", issue.numbering.label())
+                return QCoreApplication.translate("Outline", "Masthead · %1").replace(
+                    "%1", issue.numbering.label()
+                )
             if key == "colophon":
-                return _tr("Colophon")
+                return QCoreApplication.translate("Outline", "Colophon")
             title = getattr(node, "title", "")
             if title:
                 return title
-            return _tr("(untitled section)") if isinstance(node, Section) else _tr("(untitled)")
+            return (
+                QCoreApplication.translate("Outline", "(untitled section)")
+                if isinstance(node, Section)
+                else QCoreApplication.translate("Outline", "(untitled)")
+            )
         if role == Qt.ItemDataRole.ToolTipRole and node is not None and hasattr(node, "type"):
             return kind_label(node.type)  # type: ignore[attr-defined]
         if role == Qt.ItemDataRole.ForegroundRole and not getattr(node, "title", True):

@@ -25,10 +25,6 @@ from bulletin_studio.ui.labels import BLOCK_KINDS, kind_label
 FIELD_OVERRIDES = {"entries": "entries", "logos": "logos"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Blocks", text)
-
-
 class BlockCard(QFrame):
     """One block: its kind, move/delete buttons, and its fields."""
 
@@ -50,9 +46,21 @@ class BlockCard(QFrame):
         header.addWidget(title)
         header.addStretch(1)
         for text, tip, handler in (
-            ("↑", _tr("Move block up"), lambda: editor.move_by(block_id, -1)),
-            ("↓", _tr("Move block down"), lambda: editor.move_by(block_id, 1)),
-            ("✕", _tr("Delete block"), lambda: editor.delete(block_id)),
+            (
+                "↑",
+                QCoreApplication.translate("Blocks", "Move block up"),
+                lambda: editor.move_by(block_id, -1),
+            ),
+            (
+                "↓",
+                QCoreApplication.translate("Blocks", "Move block down"),
+                lambda: editor.move_by(block_id, 1),
+            ),
+            (
+                "✕",
+                QCoreApplication.translate("Blocks", "Delete block"),
+                lambda: editor.delete(block_id),
+            ),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -85,11 +93,16 @@ class BlockList(QWidget):
         self._cards_layout = QVBoxLayout()
         self._cards_layout.setContentsMargins(0, 0, 0, 0)
         self._cards_layout.setSpacing(8)
-        self._empty = QLabel(_tr("No blocks yet: add a paragraph to start the text."), self)
+        self._empty = QLabel(
+            QCoreApplication.translate(
+                "Blocks", "No blocks yet: add a paragraph to start the text."
+            ),
+            self,
+        )
         self._empty.setStyleSheet("color: palette(mid);")
         add = QToolButton(self)
         add.setObjectName("addBlock")
-        add.setText(_tr("Add block"))
+        add.setText(QCoreApplication.translate("Blocks", "Add block"))
         add.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(add)

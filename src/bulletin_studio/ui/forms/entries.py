@@ -13,10 +13,6 @@ from PySide6.QtWidgets import (
 from bulletin_studio.model import ListEntry
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Entries", text)
-
-
 class ListEntriesField(QWidget):
     """``changed(list[ListEntry], merge)``: merge is False for adding or removing a row."""
 
@@ -29,7 +25,7 @@ class ListEntriesField(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setColumnStretch(0, 1)
         self._grid.setColumnStretch(1, 3)
-        add = QPushButton(_tr("Add entry"), self)
+        add = QPushButton(QCoreApplication.translate("Entries", "Add entry"), self)
         add.clicked.connect(self._add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,12 +50,12 @@ class ListEntriesField(QWidget):
     def _append_row(self) -> None:
         row = len(self._rows)
         lead = QLineEdit(self)
-        lead.setPlaceholderText(_tr("Lead term (bold)"))
+        lead.setPlaceholderText(QCoreApplication.translate("Entries", "Lead term (bold)"))
         text = QLineEdit(self)
-        text.setPlaceholderText(_tr("Text"))
+        text.setPlaceholderText(QCoreApplication.translate("Entries", "Text"))
         remove = QToolButton(self)
         remove.setText("✕")
-        remove.setToolTip(_tr("Remove entry"))
+        remove.setToolTip(QCoreApplication.translate("Entries", "Remove entry"))
         lead.textEdited.connect(lambda _: self.changed.emit(self.value(), True))
         text.textEdited.connect(lambda _: self.changed.emit(self.value(), True))
         remove.clicked.connect(lambda: self._remove(remove))

@@ -37,10 +37,6 @@ from bulletin_studio.ui.labels import field_label, kind_label
 ERROR_STYLE = "color: #b3261e; font-size: 90%;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Forms", text)
-
-
 class DateField(QWidget):
     """An optional date: a check box says whether there is one."""
 
@@ -48,7 +44,7 @@ class DateField(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._check = QCheckBox(_tr("Set"), self)
+        self._check = QCheckBox(QCoreApplication.translate("Forms", "Set"), self)
         self._date = QDateEdit(self)
         self._date.setCalendarPopup(True)
         self._date.setDisplayFormat("yyyy-MM-dd")
@@ -122,7 +118,7 @@ class FieldBinding(QObject):
         """The widget changed: try the value on the model, show its message if refused."""
         if self._updating:
             return
-        text = _tr("Edit %1").replace("%1", field_label(self.field))
+        text = QCoreApplication.translate("Forms", "Edit %1").replace("%1", field_label(self.field))
         merge = self._merge if merge is None else merge
         message = self.editor.set_field(
             self.key, self.field, self._convert(raw), text=text, merge=merge

@@ -27,17 +27,13 @@ THUMB = 72
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Images", text)
-
-
 def dropped_files(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def choose_image_files(parent: QWidget, many: bool) -> list[Path]:
-    caption = _tr("Choose image")
-    file_filter = _tr("Images") + f" ({IMAGE_FILTER})"
+    caption = QCoreApplication.translate("Images", "Choose image")
+    file_filter = QCoreApplication.translate("Images", "Images") + f" ({IMAGE_FILTER})"
     if many:
         names, _ = QFileDialog.getOpenFileNames(parent, caption, "", file_filter)
         return [Path(name) for name in names]
@@ -67,7 +63,11 @@ class _Thumb(QLabel):
         pixmap = thumbnail(assets, name) if name else QPixmap()
         self.setPixmap(pixmap)
         if pixmap.isNull():
-            self.setText(_tr("No image") if not name else _tr("Missing"))
+            self.setText(
+                QCoreApplication.translate("Images", "No image")
+                if not name
+                else QCoreApplication.translate("Images", "Missing")
+            )
 
 
 class ImageField(QWidget):
@@ -82,14 +82,16 @@ class ImageField(QWidget):
         self._value: ImageRef | None = None
         self.setAcceptDrops(True)
         self._thumb = _Thumb(self)
-        self._choose = QPushButton(_tr("Choose…"), self)
+        self._choose = QPushButton(QCoreApplication.translate("Images", "Choose…"), self)
         self._choose.clicked.connect(self._pick)
-        self._remove = QPushButton(_tr("Remove"), self)
+        self._remove = QPushButton(QCoreApplication.translate("Images", "Remove"), self)
         self._remove.clicked.connect(lambda: self._emit(None))
         self._alt = QLineEdit(self)
-        self._alt.setPlaceholderText(_tr("Alternative text (for screen readers)"))
+        self._alt.setPlaceholderText(
+            QCoreApplication.translate("Images", "Alternative text (for screen readers)")
+        )
         self._alt.textEdited.connect(self._alt_edited)
-        hint = QLabel(_tr("or drop an image file here"), self)
+        hint = QLabel(QCoreApplication.translate("Images", "or drop an image file here"), self)
         hint.setStyleSheet("color: palette(mid);")
         buttons = QHBoxLayout()
         buttons.addWidget(self._choose)
@@ -160,14 +162,16 @@ class LogosField(QWidget):
         self.setAcceptDrops(True)
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
-        add = QPushButton(_tr("Add logos…"), self)
+        add = QPushButton(QCoreApplication.translate("Images", "Add logos…"), self)
         add.clicked.connect(lambda: self.add_files(choose_image_files(self, many=True)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._row)
         footer = QHBoxLayout()
         footer.addWidget(add)
-        footer.addWidget(QLabel(_tr("or drop image files here"), self))
+        footer.addWidget(
+            QLabel(QCoreApplication.translate("Images", "or drop image files here"), self)
+        )
         footer.addStretch(1)
         layout.addLayout(footer)
 
@@ -188,7 +192,7 @@ class LogosField(QWidget):
             thumb.show_asset(self._assets, ref.asset)
             remove = QToolButton(cell)
             remove.setText("✕")
-            remove.setToolTip(_tr("Remove this logo"))
+            remove.setToolTip(QCoreApplication.translate("Images", "Remove this logo"))
             remove.clicked.connect(lambda _=False, i=index: self._remove(i))
             cell_layout.addWidget(thumb)
             cell_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignHCenter)

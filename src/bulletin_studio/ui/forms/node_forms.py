@@ -14,10 +14,6 @@ from bulletin_studio.ui.forms.fields import FieldBinding, add_rows, new_form_lay
 from bulletin_studio.ui.labels import kind_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NodeForms", text)
-
-
 class NodeForm(QWidget):
     """A heading and groups of bound rows; ``refresh`` follows the model after any change."""
 
@@ -50,7 +46,7 @@ class NodeForm(QWidget):
         self._layout.addWidget(box)
 
     def add_blocks(self) -> None:
-        box = QGroupBox(_tr("Body"), self)
+        box = QGroupBox(QCoreApplication.translate("NodeForms", "Body"), self)
         self.blocks = BlockList(self.editor, self.key, box)
         layout = QVBoxLayout(box)
         layout.addWidget(self.blocks)
@@ -83,33 +79,44 @@ class NodeForm(QWidget):
 def build_form(editor: IssueEditor, key: str) -> NodeForm | None:
     """The form for an outline node, or None if the node no longer exists."""
     if key == "masthead":
-        form = NodeForm(editor, key, _tr("Masthead and numbering"))
+        form = NodeForm(
+            editor, key, QCoreApplication.translate("NodeForms", "Masthead and numbering")
+        )
         form.add_group(
-            _tr("Masthead"),
+            QCoreApplication.translate("NodeForms", "Masthead"),
             "masthead",
             Masthead,
             ["network_name", "title", "tagline", "language"],
             {"tagline": "multiline"},
         )
         form.add_group(
-            _tr("Numbering"), "numbering", Numbering, ["year", "number", "cumulative", "date"]
+            QCoreApplication.translate("NodeForms", "Numbering"),
+            "numbering",
+            Numbering,
+            ["year", "number", "cumulative", "date"],
         )
-        form.add_group(_tr("Schedule"), "issue", Issue, ["issues_per_year"])
+        form.add_group(
+            QCoreApplication.translate("NodeForms", "Schedule"), "issue", Issue, ["issues_per_year"]
+        )
     elif key == "colophon":
-        form = NodeForm(editor, key, _tr("Colophon"))
+        form = NodeForm(editor, key, QCoreApplication.translate("NodeForms", "Colophon"))
         fields = ["source_statement", "compiler", "editor", "email", "website"]
-        form.add_group(_tr("Colophon"), key, Colophon, fields)
+        form.add_group(QCoreApplication.translate("NodeForms", "Colophon"), key, Colophon, fields)
     else:
         node = editor.node(key)
         if isinstance(node, Section):
-            form = NodeForm(editor, key, _tr("Section"))
-            form.add_group(_tr("Section"), key, Section, ["title", "kind"])
+            form = NodeForm(editor, key, QCoreApplication.translate("NodeForms", "Section"))
+            form.add_group(
+                QCoreApplication.translate("NodeForms", "Section"), key, Section, ["title", "kind"]
+            )
         elif isinstance(node, Article | PartnerNews | Resource):
             form = NodeForm(editor, key, kind_label(node.type))
             fields = [
                 name for name in type(node).model_fields if name not in ("id", "type", "blocks")
             ]
-            form.add_group(_tr("Details"), key, type(node), fields)
+            form.add_group(
+                QCoreApplication.translate("NodeForms", "Details"), key, type(node), fields
+            )
             if hasattr(node, "blocks"):
                 form.add_blocks()
         else:

@@ -17,10 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RichText", text)
-
-
 class GrowingTextEdit(QPlainTextEdit):
     """Grows with its text (2 to 12 lines) so a form scrolls as a whole, not box by box."""
 
@@ -64,9 +60,27 @@ class RichTextEdit(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(2)
         for label, tip, keys, handler, style in (
-            ("B", _tr("Bold (Ctrl+B)"), "Ctrl+B", self.make_bold, "font-weight: bold"),
-            ("I", _tr("Italic (Ctrl+I)"), "Ctrl+I", self.make_italic, "font-style: italic"),
-            (_tr("Link"), _tr("Link (Ctrl+K)"), "Ctrl+K", self.make_link, ""),
+            (
+                "B",
+                QCoreApplication.translate("RichText", "Bold (Ctrl+B)"),
+                "Ctrl+B",
+                self.make_bold,
+                "font-weight: bold",
+            ),
+            (
+                "I",
+                QCoreApplication.translate("RichText", "Italic (Ctrl+I)"),
+                "Ctrl+I",
+                self.make_italic,
+                "font-style: italic",
+            ),
+            (
+                QCoreApplication.translate("RichText", "Link"),
+                QCoreApplication.translate("RichText", "Link (Ctrl+K)"),
+                "Ctrl+K",
+                self.make_link,
+                "",
+            ),
         ):
             action = QAction(label, self)
             action.setToolTip(tip)
@@ -116,8 +130,8 @@ class RichTextEdit(QWidget):
     def make_link(self) -> None:
         url, ok = QInputDialog.getText(
             self,
-            _tr("Insert link"),
-            _tr("Address (https://…):"),
+            QCoreApplication.translate("RichText", "Insert link"),
+            QCoreApplication.translate("RichText", "Address (https://…):"),
             QLineEdit.EchoMode.Normal,
             "https://",
         )

@@ -1,0 +1,833 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Blocks</name>
+    <message>
+        <source>Move block up</source>
+        <translation>上移此块</translation>
+    </message>
+    <message>
+        <source>Move block down</source>
+        <translation>下移此块</translation>
+    </message>
+    <message>
+        <source>Delete block</source>
+        <translation>删除此块</translation>
+    </message>
+    <message>
+        <source>No blocks yet: add a paragraph to start the text.</source>
+        <translation>还没有内容：添加一个段落开始撰写正文。</translation>
+    </message>
+    <message>
+        <source>Add block</source>
+        <translation>添加内容块</translation>
+    </message>
+</context>
+<context>
+    <name>Entries</name>
+    <message>
+        <source>Add entry</source>
+        <translation>添加列表项</translation>
+    </message>
+    <message>
+        <source>Lead term (bold)</source>
+        <translation>引导词（加粗）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>删除列表项</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRunner</name>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>已取消导出</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Open containing folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Network</source>
+        <translation>网络名称</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Tagline</source>
+        <translation>标语</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Issue in year</source>
+        <translation>本年期数</translation>
+    </message>
+    <message>
+        <source>Cumulative issue</source>
+        <translation>总期数</translation>
+    </message>
+    <message>
+        <source>Publication date</source>
+        <translation>出版日期</translation>
+    </message>
+    <message>
+        <source>Issues per year</source>
+        <translation>每年期数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Event label</source>
+        <translation>活动标签</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版方</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Source statement</source>
+        <translation>来源声明</translation>
+    </message>
+    <message>
+        <source>Compiled by</source>
+        <translation>编译</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Lead paragraph</source>
+        <translation>导语段落</translation>
+    </message>
+    <message>
+        <source>Numbered</source>
+        <translation>编号列表</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>列表项</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>图注</translation>
+    </message>
+    <message>
+        <source>Width (share of column)</source>
+        <translation>宽度（占栏宽比例）</translation>
+    </message>
+    <message>
+        <source>Logos</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+</context>
+<context>
+    <name>FileManager</name>
+    <message>
+        <source>Bulletin files (*.bulletin)</source>
+        <translation>简报文件 (*.bulletin)</translation>
+    </message>
+    <message>
+        <source>Choose the previous issue</source>
+        <translation>选择上一期</translation>
+    </message>
+    <message>
+        <source>Could not open the previous issue</source>
+        <translation>无法打开上一期</translation>
+    </message>
+    <message>
+        <source>Open issue</source>
+        <translation>打开简报</translation>
+    </message>
+    <message>
+        <source>File in use</source>
+        <translation>文件正在使用</translation>
+    </message>
+    <message>
+        <source>%1
+
+Open it read-only?</source>
+        <translation>%1
+
+以只读方式打开？</translation>
+    </message>
+    <message>
+        <source>Could not open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>bulletin</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>Save issue as</source>
+        <translation>简报另存为</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1”?</source>
+        <translation>是否保存对“%1”的更改？</translation>
+    </message>
+    <message>
+        <source>an untitled issue</source>
+        <translation>未命名的简报</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Bulletin Studio did not close properly. Unsaved work on %1 was kept (%2).
+
+Restore it?</source>
+        <translation>简报工作室上次未正常关闭。%1 的未保存工作已保留（%2）。
+
+是否恢复？</translation>
+    </message>
+    <message>
+        <source>Could not restore</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+</context>
+<context>
+    <name>Images</name>
+    <message>
+        <source>Choose image</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Alternative text (for screen readers)</source>
+        <translation>替代文字（供读屏软件使用）</translation>
+    </message>
+    <message>
+        <source>or drop an image file here</source>
+        <translation>或将图片文件拖放到此处</translation>
+    </message>
+    <message>
+        <source>Add logos…</source>
+        <translation>添加标志…</translation>
+    </message>
+    <message>
+        <source>or drop image files here</source>
+        <translation>或将图片文件拖放到此处</translation>
+    </message>
+    <message>
+        <source>Remove this logo</source>
+        <translation>移除此标志</translation>
+    </message>
+</context>
+<context>
+    <name>IssueEditor</name>
+    <message>
+        <source>Add section</source>
+        <translation>添加栏目</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <source>Add block</source>
+        <translation>添加内容块</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Resolve note</source>
+        <translation>标记意见已处理</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Partner news</source>
+        <translation>合作伙伴动态</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Subheading</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>插图</translation>
+    </message>
+    <message>
+        <source>Logo strip</source>
+        <translation>标志栏</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引语</translation>
+    </message>
+    <message>
+        <source>Source line</source>
+        <translation>来源行</translation>
+    </message>
+    <message>
+        <source>Network news</source>
+        <translation>网络最新进展</translation>
+    </message>
+    <message>
+        <source>Programme news</source>
+        <translation>计划最新进展</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>&amp;Empty issue</source>
+        <translation>空白简报(&amp;E)</translation>
+    </message>
+    <message>
+        <source>From the &amp;sample</source>
+        <translation>基于示例(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Next issue from a previous one…</source>
+        <translation>基于上一期新建下一期(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;DOCX for review…</source>
+        <translation>导出审阅用 DOCX(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import review comments…</source>
+        <translation>导入审阅意见(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Bulletin Studio</source>
+        <translation>关于简报工作室(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language applies when Bulletin Studio restarts.</source>
+        <translation>新的界面语言将在重新启动简报工作室后生效。</translation>
+    </message>
+    <message>
+        <source>About Bulletin Studio</source>
+        <translation>关于简报工作室</translation>
+    </message>
+    <message>
+        <source>Bulletin Studio composes the quarterly bulletin: fill in the forms, watch the print-accurate preview, export PDF and DOCX, bring reviewers&apos; comments back.</source>
+        <translation>简报工作室用于编辑季度简报：填写表单，查看与印刷一致的预览，导出 PDF 和 DOCX，并导回审阅者的意见。</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[只读]</translation>
+    </message>
+    <message>
+        <source>Could not open the sample</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <source>bulletin</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import review comments</source>
+        <translation>导入审阅意见</translation>
+    </message>
+    <message>
+        <source>Reviewed Word files (*.docx)</source>
+        <translation>审阅后的 Word 文件 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Review import is not available in this build.</source>
+        <translation>此版本不支持导入审阅意见。</translation>
+    </message>
+    <message>
+        <source>Could not import the review</source>
+        <translation>无法导入审阅意见</translation>
+    </message>
+</context>
+<context>
+    <name>NodeForms</name>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Masthead and numbering</source>
+        <translation>刊头与期号</translation>
+    </message>
+    <message>
+        <source>Masthead</source>
+        <translation>刊头</translation>
+    </message>
+    <message>
+        <source>Numbering</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>出版周期</translation>
+    </message>
+    <message>
+        <source>Colophon</source>
+        <translation>版权页</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Note</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <source>On text</source>
+        <translation>针对文字</translation>
+    </message>
+    <message>
+        <source>Other notes</source>
+        <translation>其他意见</translation>
+    </message>
+    <message>
+        <source>Inserted: </source>
+        <translation>插入：</translation>
+    </message>
+    <message>
+        <source>Deleted: </source>
+        <translation>删除：</translation>
+    </message>
+    <message>
+        <source>Tick when resolved</source>
+        <translation>处理后请勾选</translation>
+    </message>
+    <message>
+        <source>Review notes (%1 open)</source>
+        <translation>审阅意见（%1 条未处理）</translation>
+    </message>
+</context>
+<context>
+    <name>Outline</name>
+    <message>
+        <source>Masthead · %1</source>
+        <translation>刊头 · %1</translation>
+    </message>
+    <message>
+        <source>Colophon</source>
+        <translation>版权页</translation>
+    </message>
+    <message>
+        <source>(untitled section)</source>
+        <translation>（未命名栏目）</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>新建文章</translation>
+    </message>
+    <message>
+        <source>New partner news</source>
+        <translation>新建合作伙伴动态</translation>
+    </message>
+    <message>
+        <source>New resource</source>
+        <translation>新建资源</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>新建栏目</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>下一条</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>上一条</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Print</source>
+        <translation>印刷版</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>屏幕版</translation>
+    </message>
+    <message>
+        <source>Print: CMYK with bleed; screen: RGB with live links</source>
+        <translation>印刷版：CMYK，含出血；屏幕版：RGB，链接可点击</translation>
+    </message>
+    <message>
+        <source>Preview not available yet</source>
+        <translation>预览暂不可用</translation>
+    </message>
+    <message>
+        <source>Preparing preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <source>Render failed</source>
+        <translation>排版失败</translation>
+    </message>
+    <message>
+        <source>The preview could not be drawn:
+%1</source>
+        <translation>无法生成预览：
+%1</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>RichText</name>
+    <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>加粗 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Italic (Ctrl+I)</source>
+        <translation>倾斜 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Link (Ctrl+K)</source>
+        <translation>链接 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>插入链接</translation>
+    </message>
+    <message>
+        <source>Address (https://…):</source>
+        <translation>网址（https://…）：</translation>
+    </message>
+</context>
+</TS>
