@@ -1,6 +1,6 @@
 """Reviewers' notes, grouped under the item they concern; tick a note to mark it resolved."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from bulletin_studio.model import ReviewNote
@@ -26,13 +26,18 @@ class NotesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
         editor.issueChanged.connect(self._maybe_refresh)
         self._shown: list[ReviewNote] = []
         self.refresh()
 
     def _maybe_refresh(self, _key: str) -> None:
+        """Rebuild later, never inside the tree's own signal (that would free the ticked row)."""
         if self._editor.issue.notes != self._shown:
-            self.refresh()
+            self._timer.start()
 
     def refresh(self) -> None:
         """One group per item, in reading order; notes without a known target come last."""
