@@ -1,5 +1,6 @@
 """Starting the desktop app: QApplication, language, a Chinese UI font, the main window."""
 
+import gc
 import sys
 from pathlib import Path
 
@@ -52,4 +53,11 @@ def run(path: Path | None) -> int:
     install_translators(app, ui_locale(settings.language()))
     window = start_window(path)
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Tear the window down while Qt is still alive: left to interpreter shutdown, collecting
+    # the worker threads' objects aborted the process (measured with PySide6 6.12).
+    window.deleteLater()
+    app.processEvents()
+    del window
+    gc.collect()
+    return code
