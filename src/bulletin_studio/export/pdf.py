@@ -311,22 +311,43 @@ class StoryBuilder:
         return [Spacer(1, 18), BottomBlock(parts)]
 
 
+class TypesetSession:
+    """Fonts and shaped paragraphs kept from one export to the next (the live preview).
+
+    Between two previews most paragraphs are unchanged: their shaping (a face and a width per
+    character) is reused as long as layout, variant and the set of characters stay the same.
+    """
+
+    def __init__(self, fonts: FontResolver | None = None) -> None:
+        self.fonts = fonts or FontResolver(overrides=font_overrides())
+        self._key: tuple[str, str, frozenset[str]] | None = None
+        self._palette: Palette | None = None
+
+    def palette(self, tree: RenderTree, variant: Variant) -> Palette:
+        needed = frozenset(char for text in tree.texts() for char in text.plain)
+        key = (tree.layout.model_dump_json(), variant, needed)
+        if self._palette is None or key != self._key:
+            self._palette = Palette(tree.layout, variant, self.fonts, needed)
+            self._key = key
+        return self._palette
+
+
 def export_pdf(
     tree: RenderTree,
     out: Path | None,
     variant: Variant = "print",
     *,
     fonts: FontResolver | None = None,
+    session: TypesetSession | None = None,
 ) -> Generator[Progress, None, PdfResult]:
     """Lay out and write the PDF; yields progress; returns pages and where each anchor starts.
 
-    With ``out=None`` the PDF bytes are kept in ``PdfResult`` form only (the preview path);
-    otherwise the file is written atomically.
+    With ``out=None`` the PDF bytes are kept in ``PdfResult.data`` only (the preview path);
+    otherwise the file is written atomically. A ``session`` carries fonts and shaping over to
+    the next export.
     """
     yield Progress(0, 1, "准备字体")
-    needed = {char for text in tree.texts() for char in text.plain}
-    resolver = fonts or FontResolver(overrides=font_overrides())
-    palette = Palette(tree.layout, variant, resolver, needed)
+    palette = (session or TypesetSession(fonts)).palette(tree, variant)
     geometry = Geometry.of(tree.layout, variant)
     buffer = io.BytesIO()
     doc = BulletinDocTemplate(buffer, tree, palette, geometry)
