@@ -8,7 +8,7 @@ import pypdf
 import pytest
 from tests.export.pdf_reading import page_lines, reading_texts, toc_entries
 
-from bulletin_studio.export.pdf import PdfResult, export_pdf
+from bulletin_studio.export.pdf import PdfResult, TypesetSession, export_pdf
 from bulletin_studio.export.progress import Cancelled, Progress, drain
 from bulletin_studio.model import Article, Issue, Numbering, Paragraph, Section, SectionKind
 from bulletin_studio.render.compose import compose
@@ -180,3 +180,15 @@ def test_no_heading_is_left_at_the_foot_of_a_column(
                     checked += 1
                     break
     assert checked >= 15
+
+
+def test_session_reuses_shaping_without_changing_the_output(
+    sample_tree: RenderTree, print_pdf: PdfResult
+) -> None:
+    session = TypesetSession()
+    first = drain(export_pdf(sample_tree, None, "print", session=session))
+    palette = session.palette(sample_tree, "print")
+    second = drain(export_pdf(sample_tree, None, "print", session=session))
+    assert session.palette(sample_tree, "print") is palette
+    assert first.data == second.data == print_pdf.data
+    assert session.palette(sample_tree, "screen") is not palette
