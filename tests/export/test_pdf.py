@@ -1,6 +1,7 @@
 """The print-ready PDF, checked as a reader and a print shop would: text, pages, fonts, boxes."""
 
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -192,3 +193,20 @@ def test_session_reuses_shaping_without_changing_the_output(
     assert session.palette(sample_tree, "print") is palette
     assert first.data == second.data == print_pdf.data
     assert session.palette(sample_tree, "screen") is not palette
+
+
+def test_latin_words_are_never_letter_spaced(print_pdf: PdfResult) -> None:
+    """Justification widens gaps between Chinese characters and at spaces, never in words."""
+    import pdfplumber
+
+    spread = []
+    with pdfplumber.open(io.BytesIO(print_pdf.data)) as pdf:
+        for page in pdf.pages:
+            chars = [char for char in page.chars if char["text"].isascii()]
+            for before, after in itertools.pairwise(chars):
+                same_line = abs(before["matrix"][5] - after["matrix"][5]) < 0.1
+                if same_line and before["text"].isalpha() and after["text"].isalpha():
+                    gap = after["x0"] - before["x1"]
+                    if 0.3 < gap < 20:
+                        spread.append((before["text"], after["text"], round(gap, 2)))
+    assert spread == []

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -24,7 +25,7 @@ from reportlab.platypus import (
     Spacer,
 )
 from reportlab.platypus.doctemplate import PageBegin, PageBreakIfNotEmpty
-from reportlab.platypus.flowables import BalancedColumns
+from reportlab.platypus.flowables import BalancedColumns, ImageAndFlowables
 
 from bulletin_studio.export.pdf_blocks import (
     BottomBlock,
@@ -235,23 +236,34 @@ class StoryBuilder:
             outline = (item.toc_title, 1) if index == 0 else None
             headings.append(self._text(text, outline))
         body: list[Flowable] = []
-        if item.cover is not None:
-            body.append(self._cover(item))
         for block in item.body:
             body.extend(self._block(block))
+        if item.cover is not None:
+            body = [self._beside_cover(item, body)]
         if not headings or not body:
             return headings + body
         return [HeadingGroup([*headings, body[0]]), *body[1:]]
 
-    def _cover(self, item: ItemNode) -> Flowable:
+    def _beside_cover(self, item: ItemNode, body: list[Flowable]) -> Flowable:
+        """A report cover or partner logo at the left, the item's text flowing beside it."""
         assert item.cover is not None
         figures = self.palette.layout.figures
-        return PictureFlowable(
+        cover = PictureFlowable(
             item.cover,
             self.tree.images[item.cover.asset],
             figures.cover_width,
             None,
             self.body_height * figures.max_height,
+            hug=True,
+            height=figures.logo_height * mm if item.kind == "partner_news" else None,
+        )
+        return ImageAndFlowables(
+            cover,
+            body or [Spacer(1, 1)],
+            imageSide="left",
+            imageRightPadding=10,
+            imageBottomPadding=6,
+            imageTopPadding=4,
         )
 
     def _block(self, block: BlockNode) -> list[Flowable]:

@@ -93,6 +93,9 @@ class PictureFlowable(ShallowCopied, Flowable):
         width_fraction: float,
         anchor: str | None,
         max_height: float,
+        *,
+        hug: bool = False,
+        height: float | None = None,
     ) -> None:
         super().__init__()
         self.picture = picture
@@ -100,18 +103,31 @@ class PictureFlowable(ShallowCopied, Flowable):
         self.width_fraction = width_fraction
         self.anchor = anchor
         self.max_height = max_height
+        self.hug = hug
+        """Report the picture's own width (for text flowing beside it), not the column's."""
+        self.fixed_height = height
+        """A logo is set at a height (as in logo strips), whatever its proportions."""
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Fit the column width share; a tall image shrinks to the height limit instead."""
         ratio = self.picture.pixel_height / max(1, self.picture.pixel_width)
         width = available_width * self.width_fraction
+        if self.fixed_height is not None:
+            width = min(available_width, self.fixed_height / ratio)
         if width * ratio > self.max_height:
             width = self.max_height / ratio
         self.draw_width = width
         self.draw_height = width * ratio
-        self.width = available_width
+        self.width = width if self.hug else available_width
         self.height = self.draw_height
         return self.width, self.height
+
+    def _restrictSize(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """What ImageAndFlowables asks of the picture it floats (ReportLab's Image protocol)."""
+        return self.draw_width, self.draw_height
+
+    def _unRestrictSize(self) -> None:
+        """Sizes are recomputed by every wrap: nothing to undo."""
 
     def draw(self) -> None:
         if self.anchor is not None:
@@ -287,7 +303,7 @@ class BottomBlock(ShallowCopied, Flowable):
     def _content_height(self, available_width: float) -> float:
         height = 0.0
         for index, flowable in enumerate(self.flowables):
-            _, flowable_height = flowable.wrap(available_width, 1e6)
+            _, flowable_height = flowable.wrapOn(self.canv, available_width, 1e6)
             height += flowable_height + flowable.getSpaceAfter()
             if index:
                 height += flowable.getSpaceBefore()
@@ -307,7 +323,7 @@ class BottomBlock(ShallowCopied, Flowable):
         for index, flowable in enumerate(self.flowables):
             if index:
                 top -= flowable.getSpaceBefore()
-            _, height = flowable.wrap(self.width, 1e6)
+            _, height = flowable.wrapOn(self.canv, self.width, 1e6)
             flowable.drawOn(self.canv, 0, top - height)
             top -= height + flowable.getSpaceAfter()
 
@@ -333,16 +349,18 @@ class HeadingGroup(ShallowCopied, Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.sizes = [member.wrap(available_width, available_height) for member in self.members]
+        self.sizes = [
+            member.wrapOn(self.canv, available_width, available_height) for member in self.members
+        ]
         gaps = sum(self._gap(index) for index in range(1, len(self.members)))
         self.height = sum(height for _, height in self.sizes) + gaps
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         *heads, last = self.members
-        used = sum(head.wrap(available_width, available_height)[1] for head in heads)
+        used = sum(head.wrapOn(self.canv, available_width, available_height)[1] for head in heads)
         used += sum(self._gap(index) for index in range(1, len(self.members)))
-        parts = last.split(available_width, available_height - used) if heads else []
+        parts = last.splitOn(self.canv, available_width, available_height - used) if heads else []
         if len(parts) < 2:
             return []
         return [HeadingGroup([*heads, parts[0]]), *parts[1:]]

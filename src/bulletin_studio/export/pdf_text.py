@@ -194,12 +194,18 @@ def _draw_chunk(
     text_object = canvas.beginText(x, baseline)
     text_object.setFont(look.face.name, look.size)
     text_object.setFillColor(look.color)
-    if spacing:
-        text_object.setCharSpace(spacing)
+    # Always set both: character spacing and render mode are graphics state and outlive the
+    # text object, so a Latin word after a justified Chinese run would inherit its spacing.
+    text_object.setCharSpace(spacing or 0.0)
     if look.face.synthetic_bold:
-        text_object.setTextRenderMode(2)
+        canvas.saveState()
         canvas.setStrokeColor(look.color)
         canvas.setLineWidth(look.size * SYNTHETIC_BOLD_STROKE)
+        text_object.setTextRenderMode(2)
+        text_object.textOut(chunk)
+        canvas.drawText(text_object)
+        canvas.restoreState()
+        return
     text_object.textOut(chunk)
     canvas.drawText(text_object)
 
