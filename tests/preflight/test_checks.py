@@ -1,4 +1,4 @@
-"""Preflight: resolution at printed size and empty sections, named by node id."""
+"""Preflight: image resolution at the printed size, named by node id."""
 
 from bulletin_studio.model import (
     Article,
@@ -41,16 +41,15 @@ def _issue(assets: AssetStore) -> Issue:
                     )
                 ],
             ),
-            Section(id="sec_empty", kind=SectionKind.RESOURCES, title="资源"),
         ],
     )
 
 
-def test_low_resolution_and_empty_sections_are_reported() -> None:
+def test_low_resolution_images_are_reported() -> None:
     assets = AssetStore()
     tree = compose(_issue(assets), load_layout("default"), assets)
     found = {(problem.target_id, problem.field) for problem in preflight(tree)}
-    assert found == {("f_soft", "图片"), ("g_logos", "图片"), ("sec_empty", "条目")}
+    assert found == {("f_soft", "图片"), ("g_logos", "图片")}
 
 
 def test_sample_issue_is_print_ready() -> None:

@@ -1,8 +1,8 @@
 """Preflight: what can be stored and drawn, but would print badly.
 
-Model checks (``model.problems``) see the content; these see the content placed by a layout:
-an image's resolution at the size it is printed, a section without items. Glyph coverage is
-reported by the PDF export itself, which knows the faces it chose.
+Model checks (``model.problems``) see the content (an empty section, a missing caption); these
+see the content placed by a layout: an image's resolution at the size it is printed. Glyph
+coverage is reported by the PDF export itself, which knows the faces it chose.
 """
 
 from collections.abc import Iterator
@@ -19,19 +19,9 @@ MM_PER_INCH = 25.4
 
 def preflight(tree: RenderTree) -> list[Problem]:
     """Every print problem of the composed issue, in reading order."""
-    problems: list[Problem] = []
-    for section in tree.sections:
-        if not section.items:
-            problems.append(
-                Problem(
-                    severity="warning",
-                    target_id=section.anchor,
-                    field="条目",
-                    message=f"栏目“{section.title}”没有条目，印出来是空栏",
-                )
-            )
-        problems.extend(_image_problems(section, tree.layout))
-    return problems
+    return [
+        problem for section in tree.sections for problem in _image_problems(section, tree.layout)
+    ]
 
 
 def _image_problems(section: SectionNode, layout: Layout) -> Iterator[Problem]:
