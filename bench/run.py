@@ -1,4 +1,5 @@
-"""Export benchmarks: ``bash run.sh bench`` (or ``python bench/run.py``). Prints figures.
+"""Benchmarks: ``bash run.sh bench [--export|--gui]`` (or ``python bench/run.py``). Prints
+figures; without a flag both run. The GUI ones are in ``bench/gui.py``; the export ones:
 
 - the sample issue: in-process warm export (median), whole process (``bulletin-studio
   export``, median), for PDF and DOCX;
@@ -57,7 +58,7 @@ def cli_time(bulletin: Path, flag: str, out: Path, runs: int) -> float:
     return median_time(lambda: subprocess.run(command, check=True, capture_output=True), runs)
 
 
-def main() -> None:
+def export_benchmarks() -> None:
     layout = load_layout("default")
     fonts = FontResolver()
     fonts.prepare(layout)
@@ -109,6 +110,17 @@ def main() -> None:
             f"  100-page / 10-page time: {ratio:.1f} (target <= 12); "
             f"time per page grows x{growth:.2f}"
         )
+
+
+def main() -> None:
+    chosen = set(sys.argv[1:])
+    if not chosen <= {"--export", "--gui"}:
+        sys.exit("usage: bench/run.py [--export] [--gui]")
+    if "--gui" not in chosen or "--export" in chosen:
+        export_benchmarks()
+    if "--export" not in chosen or "--gui" in chosen:
+        print()
+        subprocess.run([sys.executable, str(HERE / "gui.py")], check=True)
 
 
 if __name__ == "__main__":
