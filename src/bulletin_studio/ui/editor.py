@@ -16,6 +16,7 @@ from bulletin_studio.model.items import Article, PartnerNews, Resource
 from bulletin_studio.storage import AssetStore, Document
 from bulletin_studio.ui import nodes
 from bulletin_studio.ui.commands import IssueCommand, merge_id_for
+from bulletin_studio.ui.signals import emit
 
 ITEM_TYPES: dict[str, type[Article | PartnerNews | Resource]] = {
     "article": Article,
@@ -53,9 +54,9 @@ class IssueEditor(QObject):
         self._issue = document.issue
         self.assets = document.assets
         self.undo_stack.clear()
-        self.documentReplaced.emit()
-        self.structureChanged.emit()
-        self.issueChanged.emit("")
+        emit(self.documentReplaced)
+        emit(self.structureChanged)
+        emit(self.issueChanged, "")
 
     def node(self, key: str) -> BaseModel | None:
         return nodes.get_node(self._issue, key)
@@ -67,8 +68,8 @@ class IssueEditor(QObject):
         """Called by undo commands only."""
         self._issue = issue
         if structural:
-            self.structureChanged.emit()
-        self.issueChanged.emit(key)
+            emit(self.structureChanged)
+        emit(self.issueChanged, key)
 
     def _push(
         self, after: Issue, text: str, key: str, structural: bool, merge_id: int = -1

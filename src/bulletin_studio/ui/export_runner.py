@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.model import Issue
 from bulletin_studio.ui.jobs import JobThread
+from bulletin_studio.ui.signals import emit
 
 PROGRESS_STEPS = 1000
 
@@ -67,7 +68,7 @@ class ExportRunner(QObject):
         thread.progressed.connect(self._progress)
         thread.succeeded.connect(lambda _result: self._done(out))
         thread.failed.connect(self._failed)
-        thread.cancelled.connect(lambda: self.finished.emit(False, self.tr("Export cancelled")))
+        thread.cancelled.connect(lambda: emit(self.finished, False, self.tr("Export cancelled")))
         thread.finished.connect(self._cleanup)
         self.thread, self.dialog = thread, dialog
         thread.start()
@@ -89,12 +90,12 @@ class ExportRunner(QObject):
     def _failed(self, message: str) -> None:
         self._cleanup_dialog()
         QMessageBox.critical(self._window, self.tr("Export failed"), message)
-        self.finished.emit(False, message)
+        emit(self.finished, False, message)
 
     def _done(self, out: Path) -> None:
         self._cleanup_dialog()
         message = self.tr("Exported to %1").replace("%1", str(out))
-        self.finished.emit(True, message)
+        emit(self.finished, True, message)
         if not self.offer_folder:
             return
         box = QMessageBox(

@@ -25,6 +25,7 @@ from bulletin_studio.storage import (
 from bulletin_studio.ui import settings
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.recovery import RecoveryStore
+from bulletin_studio.ui.signals import emit
 
 AUTOSAVE_MS = 30_000
 SUFFIX = ".bulletin"
@@ -74,7 +75,7 @@ class FileManager(QObject):
         self._release()
         self.path, self.read_only = None, False
         self.editor.replace_document(document)
-        self.pathChanged.emit()
+        emit(self.pathChanged)
 
     def new_from_previous(self) -> bool:
         name, _ = QFileDialog.getOpenFileName(
@@ -126,7 +127,7 @@ class FileManager(QObject):
         self._lock, self.path, self.read_only = lock, path, read_only
         self.editor.replace_document(document)
         settings.add_recent_file(path)
-        self.pathChanged.emit()
+        emit(self.pathChanged)
         return True
 
     # --- saving ------------------------------------------------------------------------
@@ -164,7 +165,7 @@ class FileManager(QObject):
             self._release()
             self._lock, self.path, self.read_only = lock, path, False
             settings.add_recent_file(path)
-            self.pathChanged.emit()
+            emit(self.pathChanged)
             return True
         return self._write(path)
 
@@ -242,7 +243,7 @@ class FileManager(QObject):
                     self.read_only = True
             self.editor.replace_document(document)
             self.editor.undo_stack.resetClean()  # restored work is unsaved until saved
-            self.pathChanged.emit()
+            emit(self.pathChanged)
             return True
         return False
 

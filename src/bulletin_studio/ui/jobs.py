@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QThread, Signal
 
 from bulletin_studio.export.progress import Cancelled, Progress, drain
+from bulletin_studio.ui.signals import emit
 
 
 class JobThread(QThread):
@@ -28,10 +29,14 @@ class JobThread(QThread):
 
     def run(self) -> None:
         try:
-            result = drain(self._make_job(), self.progressed.emit, lambda: self._cancel)
+            result = drain(
+                self._make_job(),
+                lambda step: emit(self.progressed, step),
+                lambda: self._cancel,
+            )
         except Cancelled:
-            self.cancelled.emit()
+            emit(self.cancelled)
         except Exception as error:  # a writer's failure is shown to the editor, not a crash
-            self.failed.emit(str(error) or type(error).__name__)
+            emit(self.failed, str(error) or type(error).__name__)
         else:
-            self.succeeded.emit(result)
+            emit(self.succeeded, result)

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from bulletin_studio.model import ReviewNote
 from bulletin_studio.ui.editor import IssueEditor
+from bulletin_studio.ui.signals import emit
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,7 +83,7 @@ class NotesPanel(QWidget):
     def _clicked(self, row: QTreeWidgetItem) -> None:
         key = row.data(0, KEY_ROLE)
         if key:
-            self.nodeActivated.emit(key)
+            emit(self.nodeActivated, key)
 
     def _changed(self, row: QTreeWidgetItem) -> None:
         note_id = row.data(0, NOTE_ROLE)

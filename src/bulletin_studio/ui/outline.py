@@ -21,6 +21,7 @@ from bulletin_studio.model.issue import DEFAULT_SECTION_TITLES, SectionKind
 from bulletin_studio.ui import nodes
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.outline_model import OutlineModel
+from bulletin_studio.ui.signals import emit
 
 
 class OutlinePanel(QWidget):
@@ -121,7 +122,7 @@ class OutlinePanel(QWidget):
         if key is not None and key != self._selected:
             self._selected = key
             self._update_actions()
-            self.nodeSelected.emit(key)
+            emit(self.nodeSelected, key)
 
     def _restore(self) -> None:
         """After a reset: expand what was not collapsed, keep the selection (or its neighbour)."""
@@ -135,7 +136,7 @@ class OutlinePanel(QWidget):
             )
         if key != self._selected:
             self._selected = key
-            self.nodeSelected.emit(key)
+            emit(self.nodeSelected, key)
         self._update_actions()
 
     def _update_actions(self) -> None:

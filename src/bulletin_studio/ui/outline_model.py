@@ -22,6 +22,7 @@ from bulletin_studio.model import Section
 from bulletin_studio.ui import nodes
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.labels import kind_label
+from bulletin_studio.ui.signals import emit
 
 MIME_TYPE = "application/x-bulletin-node"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +64,7 @@ class OutlineModel(QAbstractItemModel):
         owner = self._editor.issue.owner_item(key)
         index = self.index_of(owner.id if owner is not None else key)
         if index.isValid():
-            self.dataChanged.emit(index, index)
+            emit(self.dataChanged, index, index)
 
     # --- addressing --------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from bulletin_studio.export.progress import Progress
 from bulletin_studio.model import Issue
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.jobs import JobThread
+from bulletin_studio.ui.signals import emit
 
 DEBOUNCE_MS = 400
 PdfJob = Callable[[Issue, Mapping[str, bytes], str], Generator[Progress, None, Any]]
@@ -145,7 +146,7 @@ class PreviewPanel(QWidget):
             self._show_message(
                 self.tr("The preview could not be drawn:\n%1").replace("%1", message)
             )
-        self.renderFailed.emit(message)
+        emit(self.renderFailed, message)
 
     def _show_result(self, result: Any) -> None:
         """Swap in the new PDF and stay on the page the editor was reading."""
@@ -166,7 +167,7 @@ class PreviewPanel(QWidget):
             self._target = None
         else:
             navigator.jump(min(page, max(0, result.pages - 1)), location)
-        self.rendered.emit(result)
+        emit(self.rendered, result)
 
     def current_page(self) -> int:
         """0-based page at the top of the view."""

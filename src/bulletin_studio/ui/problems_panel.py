@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from bulletin_studio.model.problems import Problem, check_issue
 from bulletin_studio.ui.editor import IssueEditor
+from bulletin_studio.ui.signals import emit
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -77,4 +78,4 @@ class ProblemsPanel(QWidget):
     def _activated(self, row: QTreeWidgetItem) -> None:
         key = row.data(0, KEY_ROLE)
         if key:
-            self.nodeActivated.emit(key)
+            emit(self.nodeActivated, key)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from bulletin_studio.model import ListEntry
+from bulletin_studio.ui.signals import emit
 
 
 class ListEntriesField(QWidget):
@@ -56,8 +57,8 @@ class ListEntriesField(QWidget):
         remove = QToolButton(self)
         remove.setText("✕")
         remove.setToolTip(QCoreApplication.translate("Entries", "Remove entry"))
-        lead.textEdited.connect(lambda _: self.changed.emit(self.value(), True))
-        text.textEdited.connect(lambda _: self.changed.emit(self.value(), True))
+        lead.textEdited.connect(lambda _: emit(self.changed, self.value(), True))
+        text.textEdited.connect(lambda _: emit(self.changed, self.value(), True))
         remove.clicked.connect(lambda: self._remove(remove))
         self._grid.addWidget(lead, row, 0)
         self._grid.addWidget(text, row, 1)
@@ -67,11 +68,11 @@ class ListEntriesField(QWidget):
     def _add(self) -> None:
         self._append_row()
         self._rows[-1][0].setFocus()
-        self.changed.emit(self.value(), False)
+        emit(self.changed, self.value(), False)
 
     def _remove(self, button: QToolButton) -> None:
         entries = self.value()
         index = next(i for i, row in enumerate(self._rows) if row[2] is button)
         del entries[index]
         self.set_value(entries)
-        self.changed.emit(entries, False)
+        emit(self.changed, entries, False)

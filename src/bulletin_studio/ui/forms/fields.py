@@ -33,6 +33,7 @@ from bulletin_studio.ui.forms.entries import ListEntriesField
 from bulletin_studio.ui.forms.images import ImageField, LogosField
 from bulletin_studio.ui.forms.richtext import GrowingTextEdit, RichTextEdit
 from bulletin_studio.ui.labels import field_label, kind_label
+from bulletin_studio.ui.signals import emit
 
 ERROR_STYLE = "color: #b3261e; font-size: 90%;"
 
@@ -49,8 +50,8 @@ class DateField(QWidget):
         self._date.setCalendarPopup(True)
         self._date.setDisplayFormat("yyyy-MM-dd")
         self._check.toggled.connect(self._date.setEnabled)
-        self._check.toggled.connect(lambda _: self.changed.emit(self.value()))
-        self._date.dateChanged.connect(lambda _: self.changed.emit(self.value()))
+        self._check.toggled.connect(lambda _: emit(self.changed, self.value()))
+        self._date.dateChanged.connect(lambda _: emit(self.changed, self.value()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._check)

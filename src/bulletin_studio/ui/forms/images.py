@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from bulletin_studio.model.blocks import ImageRef
 from bulletin_studio.storage import AssetStore, StorageError
+from bulletin_studio.ui.signals import emit
 
 THUMB = 72
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
@@ -122,7 +123,7 @@ class ImageField(QWidget):
         try:
             name = self._assets.add_file(path)
         except StorageError as error:
-            self.failed.emit(error.message)
+            emit(self.failed, error.message)
             return
         self._emit(ImageRef(asset=name, alt=self._value.alt if self._value else ""))
 
@@ -136,7 +137,7 @@ class ImageField(QWidget):
 
     def _emit(self, value: ImageRef | None) -> None:
         self.set_value(value)
-        self.changed.emit(value)
+        emit(self.changed, value)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_files(event.mimeData()):
@@ -205,7 +206,7 @@ class LogosField(QWidget):
             try:
                 added.append(ImageRef(asset=self._assets.add_file(path)))
             except StorageError as error:
-                self.failed.emit(error.message)
+                emit(self.failed, error.message)
                 return
         if paths:
             self._emit(added)
@@ -215,7 +216,7 @@ class LogosField(QWidget):
 
     def _emit(self, value: list[ImageRef]) -> None:
         self.set_value(value)
-        self.changed.emit(value)
+        emit(self.changed, value)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_files(event.mimeData()):

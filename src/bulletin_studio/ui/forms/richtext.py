@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bulletin_studio.ui.signals import emit
+
 
 class GrowingTextEdit(QPlainTextEdit):
     """Grows with its text (2 to 12 lines) so a form scrolls as a whole, not box by box."""
@@ -55,7 +57,7 @@ class RichTextEdit(QWidget):
     def __init__(self, min_lines: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text_edit = GrowingTextEdit(min_lines, self)
-        self.text_edit.textChanged.connect(lambda: self.edited.emit(self.text()))
+        self.text_edit.textChanged.connect(lambda: emit(self.edited, self.text()))
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(2)
