@@ -23,6 +23,8 @@ def test_docx_export_then_review_import_lists_notes_on_items(
     reviewed = tmp_path / "reviewed.docx"
     add_comments(out, reviewed, [(article.id, "请核对日期", "审阅人甲")])
     assert window.import_review_from(reviewed)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("reviewed.docx") and "1" in message and "Summary" not in message
     qtbot.waitUntil(lambda: window.notes.tree.topLevelItemCount() == 1)
 
     tree = window.notes.tree

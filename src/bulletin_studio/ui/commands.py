@@ -1,9 +1,9 @@
 """The one undo command: swap the whole Issue between two snapshots.
 
 Edits never mutate an Issue (see ``nodes``), so a snapshot costs one reference and the
-path of shallow copies down to the changed node; measured on the sample issue, a field edit
-with its copies takes well under a millisecond. One command type therefore serves field
-edits and structure edits alike.
+path of shallow copies down to the changed node; on the sample issue a paragraph edit with
+its copies and its command takes 0.08 ms (median, bench/gui.py). One command type therefore
+serves field edits and structure edits alike.
 """
 
 from typing import TYPE_CHECKING

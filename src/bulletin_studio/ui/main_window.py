@@ -335,7 +335,13 @@ class MainWindow(QMainWindow):
             return False
         self.editor.replace_issue(issue, self.tr("Import review comments"))
         self.notes_dock.raise_()
-        self.statusBar().showMessage(str(summary), 10000)
+        self.statusBar().showMessage(
+            self.tr("%1: %2 notes added, %3 already imported")
+            .replace("%1", summary.source_name)
+            .replace("%2", str(len(summary.added)))
+            .replace("%3", str(summary.duplicates)),
+            10000,
+        )
         return True
 
     # --- app-wide behaviour ------------------------------------------------------------

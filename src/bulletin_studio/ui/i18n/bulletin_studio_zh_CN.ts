@@ -606,6 +606,10 @@ Restore it?</source>
         <source>Could not import the review</source>
         <translation>无法导入审阅意见</translation>
     </message>
+    <message>
+        <source>%1: %2 notes added, %3 already imported</source>
+        <translation>%1：新增 %2 条意见，%3 条此前已导入</translation>
+    </message>
 </context>
 <context>
     <name>NodeForms</name>
