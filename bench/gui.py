@@ -265,8 +265,8 @@ class Session:
 
     def edit(self, step: int) -> None:
         window = self.window
-        if step % 25 == 1:  # move on to another article now and then
-            window.outline.select(self.items[(step // 25) % len(self.items)])
+        if step % 50 == 1:  # another article now and then, at the start of a cycle of ten
+            window.outline.select(self.items[(step // 50) % len(self.items)])
         blocks = self._blocks()
         action = step % 10
         if action in (0, 1, 2, 3):
