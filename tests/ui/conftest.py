@@ -47,7 +47,7 @@ def make_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type
 
     def make(with_preview: bool = False, document=None) -> MainWindow:  # type: ignore[no-untyped-def]
         if not with_preview:
-            monkeypatch.setattr(preview, "pdf_job", lambda: None)
+            monkeypatch.setattr(preview.PreviewPanel, "schedule", lambda self, delay=0: None)
         window = MainWindow(document or sample_document(), recovery)
         # not qtbot.addWidget: pytest-qt would close it before this fixture marks it clean
         window.resize(1400, 900)

@@ -5,7 +5,6 @@ layout; an edit during a render cancels it and starts again. The visible page is
 re-renders, and selecting an item jumps to the page where it starts (``anchor_pages``).
 """
 
-import importlib
 from collections.abc import Callable, Generator, Mapping
 from typing import Any
 
@@ -21,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bulletin_studio.export.pdf import TypesetSession, export_pdf
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.model import Issue
+from bulletin_studio.render.compose import compose
+from bulletin_studio.render.layout import load_layout
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.jobs import JobThread
 from bulletin_studio.ui.signals import emit
@@ -31,20 +33,21 @@ DEBOUNCE_MS = 400
 PdfJob = Callable[[Issue, Mapping[str, bytes], str], Generator[Progress, None, Any]]
 
 
-def pdf_job() -> PdfJob | None:
-    """compose + export_pdf, or None while the PDF writer is not installed/importable."""
-    try:
-        pdf = importlib.import_module("bulletin_studio.export.pdf")
-        compose = importlib.import_module("bulletin_studio.render.compose").compose
-        load_layout = importlib.import_module("bulletin_studio.render.layout").load_layout
-    except ImportError:
-        return None
+def pdf_job() -> PdfJob:
+    """compose + export_pdf, keeping fonts and shaped paragraphs from one render to the next.
+
+    Renders run one at a time (a new one waits for the previous to finish or cancel), so the
+    session is never used by two threads at once.
+    """
+    session = TypesetSession()
+    layout = load_layout("default")
 
     def job(
         issue: Issue, assets: Mapping[str, bytes], variant: str
     ) -> Generator[Progress, None, Any]:
-        tree = compose(issue, load_layout("default"), assets)
-        return (yield from pdf.export_pdf(tree, None, variant=variant))
+        tree = compose(issue, layout, assets)
+        kind = "screen" if variant == "screen" else "print"
+        return (yield from export_pdf(tree, None, variant=kind, session=session))
 
     return job
 
@@ -95,12 +98,8 @@ class PreviewPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
         editor.issueChanged.connect(lambda _key: self.schedule())
-        if self._job is None:
-            self._show_message(self.tr("Preview not available yet"))
-            self.variant.setEnabled(False)
-        else:
-            self._show_message(self.tr("Preparing preview…"))
-            self.schedule(0)
+        self._show_message(self.tr("Preparing preview…"))
+        self.schedule(0)
 
     def _show_message(self, text: str) -> None:
         self._message.setText(text)
@@ -111,8 +110,6 @@ class PreviewPanel(QWidget):
 
     def schedule(self, delay: int = DEBOUNCE_MS) -> None:
         """Render after a pause in editing; a render already running is cancelled."""
-        if self._job is None:
-            return
         if self._thread is not None:
             self._pending = True
             self._thread.cancel()
@@ -120,7 +117,6 @@ class PreviewPanel(QWidget):
         self._timer.start(delay)
 
     def _start(self) -> None:
-        assert self._job is not None
         job, issue, assets = self._job, self._editor.issue, dict(self._editor.assets)
         variant = str(self.variant.currentData())
         self._pending = False

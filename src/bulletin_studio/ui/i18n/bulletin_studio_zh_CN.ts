@@ -762,10 +762,6 @@ Restore it?</source>
         <translation>印刷版：CMYK，含出血；屏幕版：RGB，链接可点击</translation>
     </message>
     <message>
-        <source>Preview not available yet</source>
-        <translation>预览暂不可用</translation>
-    </message>
-    <message>
         <source>Preparing preview…</source>
         <translation>正在准备预览…</translation>
     </message>
