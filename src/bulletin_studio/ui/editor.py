@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from bulletin_studio.model import Issue, Section
+from bulletin_studio.model import Issue, Paragraph, Section, Snippet
 from bulletin_studio.model.blocks import BLOCK_TYPES
 from bulletin_studio.model.items import Article, PartnerNews, Resource
 from bulletin_studio.storage import AssetStore, Document
@@ -62,7 +62,8 @@ class IssueEditor(QObject):
         return nodes.get_node(self._issue, key)
 
     def node_exists(self, key: str) -> bool:
-        return bool(key) and self.node(key) is not None
+        """The snippets page always exists, even with no snippet on it."""
+        return key == nodes.SNIPPETS_KEY or (bool(key) and self.node(key) is not None)
 
     def install(self, issue: Issue, key: str, structural: bool) -> None:
         """Called by undo commands only."""
@@ -131,6 +132,26 @@ class IssueEditor(QObject):
         after = nodes.insert_node(self._issue, item_id, count if index is None else index, block)
         self._push(after, self.tr("Add block"), block.id, True)
         return block.id
+
+    def insert_snippet(self, item_id: str, snippet_id: str) -> str:
+        """A copy of the snippet's text as a new last paragraph: editing it there (this issue's
+        wording) leaves the snippet itself alone."""
+        snippet = self.node(snippet_id)
+        if not isinstance(snippet, Snippet):
+            raise KeyError(snippet_id)
+        paragraph = Paragraph(text=snippet.text)
+        count = len(nodes.children(self._issue, item_id))
+        after = nodes.insert_node(self._issue, item_id, count, paragraph)
+        self._push(after, self.tr("Insert snippet"), paragraph.id, True)
+        return paragraph.id
+
+    def add_snippet(self) -> str:
+        snippet = Snippet()
+        after = nodes.insert_node(
+            self._issue, nodes.SNIPPETS_KEY, len(self._issue.snippets), snippet
+        )
+        self._push(after, self.tr("Add snippet"), snippet.id, True)
+        return snippet.id
 
     def duplicate(self, key: str) -> str:
         where = nodes.locate(self._issue, key)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 FIELD_LABELS: dict[str, str] = {
     "network_name": QT_TRANSLATE_NOOP("Fields", "Network"),
     "title": QT_TRANSLATE_NOOP("Fields", "Title"),
+    "name": QT_TRANSLATE_NOOP("Fields", "Name"),
     "tagline": QT_TRANSLATE_NOOP("Fields", "Tagline"),
     "language": QT_TRANSLATE_NOOP("Fields", "Language"),
     "year": QT_TRANSLATE_NOOP("Fields", "Year"),

@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addSeparator()
         edit_menu.addActions([outline.next_action, outline.previous_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(outline.snippets_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.preview_dock, self.problems_dock, self.notes_dock):

@@ -1,8 +1,9 @@
 """Immutable-style edits of an Issue, addressed by node key.
 
-A key is a section/item/block id, or one of the fixed parts ``masthead``, ``numbering``,
-``colophon`` and ``issue``. Every function returns a new Issue and shares the untouched
-parts with the old one, so an undo snapshot is just a reference to the previous Issue.
+A key is a section/item/block/snippet id, or one of the fixed parts ``masthead``,
+``numbering``, ``colophon`` and ``issue``; ``snippets`` is the parent key of the snippets.
+Every function returns a new Issue and shares the untouched parts with the old one, so an
+undo snapshot is just a reference to the previous Issue.
 Nothing here imports Qt: the editor and the tests use the same operations.
 """
 
@@ -16,6 +17,8 @@ from bulletin_studio.model.items import Article, PartnerNews, Resource
 ItemModel = Article | PartnerNews | Resource
 FIXED_KEYS = ("masthead", "numbering", "colophon")
 ISSUE_KEY = "issue"
+SNIPPETS_KEY = "snippets"
+FIXED_ROWS = ("masthead", "colophon", SNIPPETS_KEY)  # outline rows that never move or go away
 
 
 def get_node(issue: Issue, key: str) -> BaseModel | None:
@@ -23,11 +26,12 @@ def get_node(issue: Issue, key: str) -> BaseModel | None:
         return issue
     if key in FIXED_KEYS:
         return getattr(issue, key)
-    return issue.find(key)
+    return issue.find(key) or next((s for s in issue.snippets if s.id == key), None)
 
 
 def locate(issue: Issue, key: str) -> tuple[str, int] | None:
-    """(parent key, index): sections sit in ``issue``, items in a section, blocks in an item."""
+    """(parent key, index): sections sit in ``issue``, items in a section, blocks in an item,
+    snippets in ``snippets``."""
     for s_index, section in enumerate(issue.sections):
         if section.id == key:
             return ISSUE_KEY, s_index
@@ -37,6 +41,9 @@ def locate(issue: Issue, key: str) -> tuple[str, int] | None:
             for b_index, block in enumerate(getattr(item, "blocks", [])):
                 if block.id == key:
                     return item.id, b_index
+    for index, snippet in enumerate(issue.snippets):
+        if snippet.id == key:
+            return SNIPPETS_KEY, index
     return None
 
 
@@ -44,6 +51,8 @@ def children(issue: Issue, parent_key: str) -> list[Any]:
     """The list a parent holds: sections of the issue, items of a section, blocks of an item."""
     if parent_key == ISSUE_KEY:
         return list(issue.sections)
+    if parent_key == SNIPPETS_KEY:
+        return list(issue.snippets)
     parent = issue.find(parent_key)
     if isinstance(parent, Section):
         return list(parent.items)
@@ -55,6 +64,8 @@ def children(issue: Issue, parent_key: str) -> list[Any]:
 def _with_children(issue: Issue, parent_key: str, new_children: list[Any]) -> Issue:
     if parent_key == ISSUE_KEY:
         return issue.model_copy(update={"sections": new_children})
+    if parent_key == SNIPPETS_KEY:
+        return issue.model_copy(update={"snippets": new_children})
     parent = issue.find(parent_key)
     field = "items" if isinstance(parent, Section) else "blocks"
     assert parent is not None

@@ -92,6 +92,9 @@ class OutlinePanel(QWidget):
         self.down_action = action(self.tr("Move down"), "Ctrl+Shift+Down", lambda: self.move(1))
         self.next_action = action(self.tr("Next item"), "Ctrl+PgDown", lambda: self.step(1))
         self.previous_action = action(self.tr("Previous item"), "Ctrl+PgUp", lambda: self.step(-1))
+        self.snippets_action = action(
+            self.tr("Snippets"), None, lambda: self.select(nodes.SNIPPETS_KEY)
+        )
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.addAction(self.delete_action)
@@ -140,7 +143,7 @@ class OutlinePanel(QWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        movable = self._selected not in ("masthead", "colophon")
+        movable = self._selected not in nodes.FIXED_ROWS
         for act in (self.duplicate_action, self.delete_action, self.up_action, self.down_action):
             act.setEnabled(movable)
 
@@ -149,7 +152,7 @@ class OutlinePanel(QWidget):
         for section in self._editor.issue.sections:
             keys.append(section.id)
             keys.extend(item.id for item in section.items)
-        return [*keys, "colophon"]
+        return [*keys, "colophon", nodes.SNIPPETS_KEY]
 
     def step(self, delta: int) -> None:
         """Go to the next/previous node in reading order (Ctrl+PgDown / Ctrl+PgUp)."""
@@ -203,12 +206,12 @@ class OutlinePanel(QWidget):
         return key
 
     def duplicate(self) -> None:
-        if self._selected not in ("masthead", "colophon"):
+        if self._selected not in nodes.FIXED_ROWS:
             self.select(self._editor.duplicate(self._selected))
 
     def delete(self) -> None:
         """Delete the selection and select its neighbour; undo brings it back."""
-        if self._selected in ("masthead", "colophon"):
+        if self._selected in nodes.FIXED_ROWS:
             return
         keys = self._ordered_keys()
         position = keys.index(self._selected)
@@ -217,6 +220,6 @@ class OutlinePanel(QWidget):
         self.select(remaining[max(0, position - 1)])
 
     def move(self, delta: int) -> None:
-        if self._selected not in ("masthead", "colophon"):
+        if self._selected not in nodes.FIXED_ROWS:
             self._editor.move_by(self._selected, delta)
             self.select(self._selected)

@@ -1,4 +1,4 @@
-"""The outline as a Qt item model: masthead, sections with their items, colophon.
+"""The outline as a Qt item model: masthead, sections with their items, colophon, snippets.
 
 Rows are rebuilt from the Issue after each structure change (a reset, cheap for a bulletin's
 few dozen nodes); the view restores selection and expansion by node key, so keys are the
@@ -43,7 +43,12 @@ class OutlineModel(QAbstractItemModel):
 
     def _rebuild(self) -> None:
         issue = self._editor.issue
-        top = ["masthead", *(section.id for section in issue.sections), "colophon"]
+        top = [
+            "masthead",
+            *(section.id for section in issue.sections),
+            "colophon",
+            nodes.SNIPPETS_KEY,
+        ]
         self._children = {None: top}
         self._parent = dict.fromkeys(top)
         for section in issue.sections:
@@ -114,6 +119,8 @@ class OutlineModel(QAbstractItemModel):
                 )
             if key == "colophon":
                 return QCoreApplication.translate("Outline", "Colophon")
+            if key == nodes.SNIPPETS_KEY:
+                return QCoreApplication.translate("Outline", "Snippets")
             title = getattr(node, "title", "")
             if title:
                 return title
@@ -133,6 +140,8 @@ class OutlineModel(QAbstractItemModel):
     def _icon(self, key: str, node: object) -> object:
         style = QApplication.style()
         pixmap = QStyle.StandardPixmap
+        if key == nodes.SNIPPETS_KEY:
+            return style.standardIcon(pixmap.SP_FileDialogContentsView)
         if key in ("masthead", "colophon"):
             return style.standardIcon(pixmap.SP_FileDialogInfoView)
         if isinstance(node, Section):
@@ -146,7 +155,7 @@ class OutlineModel(QAbstractItemModel):
         key = self.key_of(index)
         if key is None:
             return flags | Qt.ItemFlag.ItemIsDropEnabled
-        if key not in ("masthead", "colophon"):
+        if key not in nodes.FIXED_ROWS:
             flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
         return flags
 
@@ -178,7 +187,7 @@ class OutlineModel(QAbstractItemModel):
                 row = self._children[None].index(target)
             section_row = (row if row >= 0 else len(self._children[None])) - 1
             return key, nodes.ISSUE_KEY, max(0, min(section_row, len(issue.sections)))
-        if node is None or target is None or target in ("masthead", "colophon"):
+        if node is None or target is None or target in nodes.FIXED_ROWS:
             return None
         if not isinstance(nodes.get_node(issue, target), Section):  # onto an item: before it
             section = self._parent[target]

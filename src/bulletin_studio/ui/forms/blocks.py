@@ -5,6 +5,8 @@ and Tab walks from one paragraph to the next.
 """
 
 import itertools
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +25,24 @@ from bulletin_studio.ui.forms.fields import FieldBinding, add_rows, new_form_lay
 from bulletin_studio.ui.labels import BLOCK_KINDS, kind_label
 
 FIELD_OVERRIDES = {"entries": "entries", "logos": "logos"}
+CardT = TypeVar("CardT", bound=QWidget)
+
+
+def restack(
+    layout: QVBoxLayout, cards: dict[str, CardT], ids: list[str], make: Callable[[str], CardT]
+) -> list[CardT]:
+    """The cards for ``ids`` in order: existing cards are kept (so the one being typed in keeps
+    its cursor), missing ones made, cards of removed nodes deleted."""
+    for card in cards.values():
+        layout.removeWidget(card)
+    ordered = []
+    for key in ids:
+        card = cards.pop(key, None) or make(key)
+        layout.addWidget(card)
+        ordered.append(card)
+    for stale in cards.values():
+        stale.deleteLater()
+    return ordered
 
 
 class BlockCard(QFrame):
@@ -110,6 +130,9 @@ class BlockList(QWidget):
             action = menu.addAction(QCoreApplication.translate("Kinds", BLOCK_KINDS[block_type]))
             action.setData(block_type)
             action.triggered.connect(lambda _=False, t=block_type: self.add_block(t))
+        menu.addSeparator()
+        self.snippet_menu = menu.addMenu(QCoreApplication.translate("Blocks", "Insert snippet"))
+        self._snippets: list[tuple[str, str]] | None = None
         add.setMenu(menu)
         self.add_menu = menu
         layout = QVBoxLayout(self)
@@ -130,20 +153,33 @@ class BlockList(QWidget):
     def refresh(self) -> None:
         ids = self._block_ids()
         if ids != [card.block_id for card in self.cards]:
-            by_id = {card.block_id: card for card in self.cards}
-            for card in self.cards:
-                self._cards_layout.removeWidget(card)
-            self.cards = []
-            for block_id in ids:
-                card = by_id.pop(block_id, None) or BlockCard(self._editor, block_id, self)
-                self._cards_layout.addWidget(card)
-                self.cards.append(card)
-            for stale in by_id.values():
-                stale.deleteLater()
+            self.cards = restack(
+                self._cards_layout,
+                {card.block_id: card for card in self.cards},
+                ids,
+                lambda block_id: BlockCard(self._editor, block_id, self),
+            )
             self._fix_tab_order()
         self._empty.setVisible(not ids)
         for binding in self.bindings:
             binding.refresh()
+        self._fill_snippet_menu()
+
+    def _fill_snippet_menu(self) -> None:
+        """Follow the issue's snippets as they are added, renamed or removed on their page."""
+        snippets = [(snippet.id, snippet.name) for snippet in self._editor.issue.snippets]
+        if snippets == self._snippets:
+            return
+        self._snippets = snippets
+        self.snippet_menu.clear()
+        for snippet_id, name in snippets:
+            text = name.replace("&", "&&") or QCoreApplication.translate(
+                "Blocks", "(unnamed snippet)"
+            )
+            action = self.snippet_menu.addAction(text)
+            action.setData(snippet_id)
+            action.triggered.connect(lambda _=False, s=snippet_id: self.insert_snippet(s))
+        self.snippet_menu.setEnabled(bool(snippets))
 
     def _fix_tab_order(self) -> None:
         widgets = [binding.widget for binding in self.bindings]
@@ -152,6 +188,11 @@ class BlockList(QWidget):
 
     def add_block(self, block_type: str) -> str:
         block_id = self._editor.add_block(self._item_id, block_type)
+        self.focus_block(block_id)
+        return block_id
+
+    def insert_snippet(self, snippet_id: str) -> str:
+        block_id = self._editor.insert_snippet(self._item_id, snippet_id)
         self.focus_block(block_id)
         return block_id
 

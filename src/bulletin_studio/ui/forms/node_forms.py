@@ -1,5 +1,6 @@
 """The form for each kind of outline node: masthead, section, article, partner news,
-resource and colophon. Fields come from the model; only the grouping is written here."""
+resource, colophon and the snippets page. Fields come from the model; only the grouping is
+written here."""
 
 import itertools
 
@@ -8,9 +9,11 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from bulletin_studio.model import Colophon, Issue, Masthead, Numbering, Section
 from bulletin_studio.model.items import Article, PartnerNews, Resource
+from bulletin_studio.ui import nodes
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.forms.blocks import BlockList
 from bulletin_studio.ui.forms.fields import FieldBinding, add_rows, new_form_layout
+from bulletin_studio.ui.forms.snippets import SnippetList
 from bulletin_studio.ui.labels import kind_label
 
 
@@ -23,6 +26,7 @@ class NodeForm(QWidget):
         self.key = key
         self.bindings: list[FieldBinding] = []
         self.blocks: BlockList | None = None
+        self.snippets: SnippetList | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(16, 12, 16, 16)
         self._layout.setSpacing(12)
@@ -52,6 +56,10 @@ class NodeForm(QWidget):
         layout.addWidget(self.blocks)
         self._layout.addWidget(box)
 
+    def add_snippets(self) -> None:
+        self.snippets = SnippetList(self.editor, self)
+        self._layout.addWidget(self.snippets)
+
     def finish(self) -> None:
         self._layout.addStretch(1)
         widgets = [binding.widget for binding in self.all_bindings()]
@@ -59,13 +67,19 @@ class NodeForm(QWidget):
             QWidget.setTabOrder(first, second)
 
     def all_bindings(self) -> list[FieldBinding]:
-        return self.bindings + (self.blocks.bindings if self.blocks else [])
+        return (
+            self.bindings
+            + (self.blocks.bindings if self.blocks else [])
+            + (self.snippets.bindings if self.snippets else [])
+        )
 
     def refresh(self) -> None:
         for binding in self.bindings:
             binding.refresh()
         if self.blocks is not None:
             self.blocks.refresh()
+        if self.snippets is not None:
+            self.snippets.refresh()
 
     def binding(self, field: str, key: str | None = None) -> FieldBinding:
         """The binding of ``field`` (on node ``key`` if given), e.g. to focus a problem's field."""
@@ -102,6 +116,9 @@ def build_form(editor: IssueEditor, key: str) -> NodeForm | None:
         form = NodeForm(editor, key, QCoreApplication.translate("NodeForms", "Colophon"))
         fields = ["source_statement", "compiler", "editor", "email", "website"]
         form.add_group(QCoreApplication.translate("NodeForms", "Colophon"), key, Colophon, fields)
+    elif key == nodes.SNIPPETS_KEY:
+        form = NodeForm(editor, key, QCoreApplication.translate("NodeForms", "Snippets"))
+        form.add_snippets()
     else:
         node = editor.node(key)
         if isinstance(node, Section):

@@ -23,6 +23,14 @@
         <source>Add block</source>
         <translation>添加内容块</translation>
     </message>
+    <message>
+        <source>Insert snippet</source>
+        <translation>插入常用段落</translation>
+    </message>
+    <message>
+        <source>(unnamed snippet)</source>
+        <translation>（未命名常用段落）</translation>
+    </message>
 </context>
 <context>
     <name>Entries</name>
@@ -87,6 +95,10 @@
     <message>
         <source>Title</source>
         <translation>标题</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Tagline</source>
@@ -365,6 +377,14 @@ Restore it?</source>
         <translation>添加内容块</translation>
     </message>
     <message>
+        <source>Insert snippet</source>
+        <translation>插入常用段落</translation>
+    </message>
+    <message>
+        <source>Add snippet</source>
+        <translation>添加常用段落</translation>
+    </message>
+    <message>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
@@ -638,6 +658,10 @@ Restore it?</source>
         <translation>版权页</translation>
     </message>
     <message>
+        <source>Snippets</source>
+        <translation>常用段落</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>栏目</translation>
     </message>
@@ -690,6 +714,10 @@ Restore it?</source>
     <message>
         <source>Colophon</source>
         <translation>版权页</translation>
+    </message>
+    <message>
+        <source>Snippets</source>
+        <translation>常用段落</translation>
     </message>
     <message>
         <source>(untitled section)</source>
@@ -745,6 +773,10 @@ Restore it?</source>
     <message>
         <source>Previous item</source>
         <translation>上一条</translation>
+    </message>
+    <message>
+        <source>Snippets</source>
+        <translation>常用段落</translation>
     </message>
 </context>
 <context>
@@ -828,6 +860,21 @@ Restore it?</source>
     <message>
         <source>Address (https://…):</source>
         <translation>网址（https://…）：</translation>
+    </message>
+</context>
+<context>
+    <name>Snippets</name>
+    <message>
+        <source>Delete snippet</source>
+        <translation>删除常用段落</translation>
+    </message>
+    <message>
+        <source>Paragraphs that recur from issue to issue. Insert one into an article or partner news with “Add block” → “Insert snippet”; the next issue keeps them.</source>
+        <translation>每期都要用到的段落。在文章或合作伙伴动态中，通过“添加内容块”→“插入常用段落”插入；下一期会保留这些段落。</translation>
+    </message>
+    <message>
+        <source>Add snippet</source>
+        <translation>添加常用段落</translation>
     </message>
 </context>
 </TS>
