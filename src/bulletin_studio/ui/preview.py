@@ -2,7 +2,8 @@
 
 Rendering runs in a worker thread ~400 ms after the last edit, so typing never waits for
 layout; an edit during a render cancels it and starts again. The visible page is kept across
-re-renders, and selecting an item jumps to the page where it starts (``anchor_pages``).
+re-renders, and selecting an item jumps to the page where it starts (``anchor_pages``); the
+masthead goes to page 1 and the colophon to the last page.
 """
 
 from collections.abc import Callable, Generator, Mapping
@@ -155,7 +156,9 @@ class PreviewPanel(QWidget):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
-        self.anchor_pages = dict(result.anchor_pages)
+        # the masthead opens page 1 and the colophon closes the last page (even when it is
+        # empty and so has no anchor of its own)
+        self.anchor_pages = {"masthead": 1, "colophon": result.pages, **result.anchor_pages}
         self._stack.setCurrentWidget(self.view)
         self.status.setText(self.tr("%1 pages").replace("%1", str(result.pages)))
         if self._target is not None and self._target in self.anchor_pages:
@@ -170,7 +173,8 @@ class PreviewPanel(QWidget):
         return self.view.pageNavigator().currentPage()
 
     def show_node(self, key: str) -> None:
-        """Scroll to the page where an item (or block) starts, now or after the next render."""
+        """Scroll to the page where an item (or block, masthead, colophon) starts, now or after
+        the next render."""
         page = self.anchor_pages.get(key)
         if page is None:
             owner = self._editor.issue.owner_item(key)
