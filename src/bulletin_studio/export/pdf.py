@@ -101,7 +101,7 @@ class BulletinDocTemplate(BaseDocTemplate):
         )
         self.anchor_pages: dict[str, int] = {}
         furniture = Furniture(palette, geometry, tree.masthead, tree.header)
-        band = palette.layout.masthead.band_height * 2.8346
+        band = palette.layout.masthead.band_height * mm
         cover_frame = Frame(
             geometry.text_left,
             geometry.text_bottom,
@@ -224,7 +224,7 @@ class StoryBuilder:
                 items,
                 nCols=section.columns,
                 needed=72,
-                innerPadding=self.palette.layout.page.column_gap * 2.8346,
+                innerPadding=self.palette.layout.page.column_gap * mm,
                 name=f"columns-{section.anchor}",
             )
             return [banner, columns, Spacer(1, 12)]
