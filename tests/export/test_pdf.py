@@ -8,10 +8,20 @@ from pathlib import Path
 import pypdf
 import pytest
 from tests.export.pdf_reading import page_lines, reading_texts, toc_entries
+from tests.strategies import png_bytes
 
 from bulletin_studio.export.pdf import PdfResult, TypesetSession, export_pdf
 from bulletin_studio.export.progress import Cancelled, Progress, drain
-from bulletin_studio.model import Article, Issue, Numbering, Paragraph, Section, SectionKind
+from bulletin_studio.model import (
+    Article,
+    Figure,
+    ImageRef,
+    Issue,
+    Numbering,
+    Paragraph,
+    Section,
+    SectionKind,
+)
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.layout import load_layout
 from bulletin_studio.render.linebreak import NO_LINE_END, NO_LINE_START
@@ -210,3 +220,30 @@ def test_latin_words_are_never_letter_spaced(print_pdf: PdfResult) -> None:
                     if 0.3 < gap < 20:
                         spread.append((before["text"], after["text"], round(gap, 2)))
     assert spread == []
+
+
+def test_export_reports_coarse_images_with_their_block() -> None:
+    assets = AssetStore()
+    coarse = ImageRef(asset=assets.add(png_bytes((200, 80, 60), (300, 150))))
+    issue = Issue(
+        numbering=Numbering(year=2024, number=1, cumulative=15),
+        sections=[
+            Section(
+                id="sec_one",
+                kind=SectionKind.NETWORK_NEWS,
+                title="栏目",
+                items=[
+                    Article(
+                        id="art_one",
+                        title="标题",
+                        blocks=[Figure(id="f_coarse", image=coarse, caption="图注")],
+                    )
+                ],
+            )
+        ],
+    )
+    tree = compose(issue, load_layout("default"), assets)
+    result = drain(export_pdf(tree, None, "print"))
+    assert [(problem.target_id, "ppi" in problem.message) for problem in result.problems] == [
+        ("f_coarse", True)
+    ]

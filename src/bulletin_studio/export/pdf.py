@@ -44,6 +44,7 @@ from bulletin_studio.export.pdf_text import ListEntryFlowable, shape
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.model.markup import Run
 from bulletin_studio.model.problems import Problem
+from bulletin_studio.preflight import preflight
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.layout import Style
 from bulletin_studio.render.tree import (
@@ -71,6 +72,7 @@ class PdfResult:
     pages: int
     anchor_pages: dict[str, int]
     problems: list[Problem] = field(default_factory=list)
+    """Print problems: characters no font has, images too coarse for their printed size."""
     data: bytes = field(default=b"", repr=False)
 
 
@@ -376,7 +378,7 @@ def export_pdf(
         done = max(done, total - remaining)  # a split puts a flowable's rest back in the story
         yield Progress(done, total, "排版")
     data = buffer.getvalue()
-    problems = _missing_glyph_problems(tree, palette)
+    problems = _missing_glyph_problems(tree, palette) + preflight(tree)
     if out is not None:
         write_atomic(out, data, keep_backup=False)
     return PdfResult(
