@@ -52,6 +52,7 @@ STYLE_NAMES: dict[Style, str] = {
     Style.SECTION: "heading 1",
     Style.LABEL: "BS Label",
     Style.TITLE: "heading 2",
+    Style.PARTNER_TITLE: "BS Partner Title",
     Style.SUBTITLE: "Subtitle",
     Style.LEAD: "BS Lead",
     Style.BODY: "Body Text",
@@ -73,7 +74,13 @@ and LibreOffice recognise them as their own; ``BS …`` for roles Word has no st
 STYLE_IDS = {"toc 1": "TOC1", "toc 2": "TOC2"}
 """Ids Word itself uses where python-docx would derive others (it writes ``toc1``)."""
 
-OUTLINE_LEVELS = {Style.SECTION: 0, Style.TITLE: 1, Style.RESOURCE_TITLE: 1, Style.SUBHEADING: 2}
+OUTLINE_LEVELS = {
+    Style.SECTION: 0,
+    Style.TITLE: 1,
+    Style.PARTNER_TITLE: 1,
+    Style.RESOURCE_TITLE: 1,
+    Style.SUBHEADING: 2,
+}
 """Sections and items at levels 1–2 (what the TOC lists); resources are items too."""
 
 LINK_STYLE = "Hyperlink"

@@ -120,7 +120,7 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
         case PartnerNews():
             heading = [
                 _plain(Style.LABEL, item.organisation, item.id),
-                Text(Style.TITLE, (Run(text=item.title, href=item.link),), item.id),
+                Text(Style.PARTNER_TITLE, (Run(text=item.title, href=item.link),), item.id),
             ]
             return ItemNode(
                 anchor=item.id,

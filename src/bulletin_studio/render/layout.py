@@ -36,6 +36,7 @@ class Style(StrEnum):
     SECTION = "section"
     LABEL = "label"
     TITLE = "title"
+    PARTNER_TITLE = "partner_title"
     SUBTITLE = "subtitle"
     LEAD = "lead"
     BODY = "body"
