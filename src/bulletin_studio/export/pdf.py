@@ -392,10 +392,10 @@ def _missing_glyph_problems(tree: RenderTree, palette: Palette) -> list[Problem]
         (text.anchor, shape(text.runs, palette.style(text.style), palette)) for text in tree.texts()
     ]
     masthead = tree.masthead
-    for line in (masthead.network, masthead.title, *masthead.tagline):
-        texts.append(
-            ("masthead", shape([Run(text=line)], palette.style(Style.MASTHEAD_TITLE), palette))
-        )
+    lines = [(masthead.network, Style.MASTHEAD_NETWORK), (masthead.title, Style.MASTHEAD_TITLE)]
+    lines += [(line, Style.MASTHEAD_TAGLINE) for line in masthead.tagline]
+    for line, style in lines:  # in the style each is drawn in: their fonts may differ
+        texts.append(("masthead", shape([Run(text=line)], palette.style(style), palette)))
     seen = dict.fromkeys((anchor, char) for anchor, shaped in texts for char in shaped.missing)
     return [
         Problem(

@@ -16,6 +16,7 @@ from bulletin_studio.export.pdf_text import (
     draw_line,
     mark_anchor,
     shape,
+    single_line,
 )
 from bulletin_studio.model.markup import Run
 from bulletin_studio.render.layout import Figures, Style, TextStyle
@@ -52,12 +53,8 @@ class SectionBanner(ShallowCopied, Flowable):
         canvas.setFillColor(self.palette.color(self.palette.layout.masthead.numbers_color))
         canvas.rect(0, 0, self.style.size * 0.35, self.height, stroke=0, fill=1)
         canvas.restoreState()
-        lines = fill_lines(self.shaped.measured, self.width, justify=False)
-        if lines:
-            baseline = (
-                self.height - self.padding - baseline_offset(self.style.size, self.style.leading)
-            )
-            draw_line(canvas, self.shaped, lines[0], self.style.size * 1.1, baseline)
+        baseline = self.height - self.padding - baseline_offset(self.style.size, self.style.leading)
+        single_line(canvas, self.shaped, self.style.size * 1.1, baseline, self.width)
 
 
 class Rule(ShallowCopied, Flowable):
@@ -272,8 +269,7 @@ def define_page_numbers(
         )
         if page is not None:
             number = shape([Run(text=str(page))], style, palette)
-            line = fill_lines(number.measured, 1e9, justify=False)[0]
-            draw_line(canvas, number, line, -line.natural_width, 0.0)
+            single_line(canvas, number, 0.0, 0.0, 0.0, "right")
         canvas.endForm()
 
 

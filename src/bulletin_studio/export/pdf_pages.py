@@ -6,10 +6,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from bulletin_studio.export.pdf_style import Palette, Variant
-from bulletin_studio.export.pdf_text import Shaped, draw_line, shape
+from bulletin_studio.export.pdf_text import shape, single_line
 from bulletin_studio.model.markup import Run
 from bulletin_studio.render.layout import Layout, Style
-from bulletin_studio.render.linebreak import fill_lines
 from bulletin_studio.render.tree import MastheadNode
 
 CROP_MARK_LENGTH = 5 * mm
@@ -104,21 +103,6 @@ class Geometry:
             for x, direction in ((x0, -1), (x1, 1)):
                 canvas.line(x + direction * gap, y, x + direction * (gap + length), y)
         canvas.restoreState()
-
-
-def single_line(
-    canvas: Canvas, shaped: Shaped, x: float, baseline: float, width: float, align: str = "left"
-) -> float:
-    """Draw text on one line (no wrapping: furniture is short); returns its width."""
-    lines = fill_lines(shaped.measured, 1e9, justify=False)
-    if not lines:
-        return 0.0
-    line = lines[0]
-    offset = {"left": 0.0, "center": (width - line.natural_width) / 2}.get(
-        align, width - line.natural_width
-    )
-    draw_line(canvas, shaped, line, x + offset, baseline)
-    return line.natural_width
 
 
 class Furniture:

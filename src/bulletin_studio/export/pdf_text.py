@@ -188,6 +188,21 @@ def draw_line(
     _link_annotations(canvas, shaped, line, positions, baseline)
 
 
+def single_line(
+    canvas: Canvas, shaped: Shaped, x: float, baseline: float, width: float, align: str = "left"
+) -> float:
+    """Draw short text on one line (furniture, banners, page numbers); returns its width."""
+    lines = fill_lines(shaped.measured, 1e9, justify=False)
+    if not lines:
+        return 0.0
+    line = lines[0]
+    offset = {"left": 0.0, "center": (width - line.natural_width) / 2}.get(
+        align, width - line.natural_width
+    )
+    draw_line(canvas, shaped, line, x + offset, baseline)
+    return line.natural_width
+
+
 def _draw_chunk(
     canvas: Canvas, look: Look, chunk: str, x: float, baseline: float, spacing: float | None
 ) -> None:
