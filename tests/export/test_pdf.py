@@ -14,6 +14,7 @@ from bulletin_studio.export.pdf import PdfResult, TypesetSession, export_pdf
 from bulletin_studio.export.progress import Cancelled, Progress, drain
 from bulletin_studio.model import (
     Article,
+    Block,
     Figure,
     ImageRef,
     Issue,
@@ -142,24 +143,15 @@ def test_export_reports_progress_and_can_be_cancelled(
     assert not cancelled.exists()
 
 
+def _one_article(blocks: list[Block]) -> Issue:
+    """The smallest issue that exports: one section, one article holding ``blocks``."""
+    article = Article(id="art_one", title="标题", blocks=blocks)
+    section = Section(id="sec_one", kind=SectionKind.NETWORK_NEWS, title="栏目", items=[article])
+    return Issue(numbering=Numbering(year=2024, number=1, cumulative=15), sections=[section])
+
+
 def test_character_without_glyph_is_reported_with_its_block() -> None:
-    issue = Issue(
-        numbering=Numbering(year=2024, number=1, cumulative=15),
-        sections=[
-            Section(
-                id="sec_one",
-                kind=SectionKind.NETWORK_NEWS,
-                title="栏目",
-                items=[
-                    Article(
-                        id="art_one",
-                        title="标题",
-                        blocks=[Paragraph(id="p_odd", text="符号\U0001fa90不在字体中")],
-                    )
-                ],
-            )
-        ],
-    )
+    issue = _one_article([Paragraph(id="p_odd", text="符号\U0001fa90不在字体中")])
     tree = compose(issue, load_layout("default"), AssetStore())
     result = drain(export_pdf(tree, None, "screen"))
     assert [(problem.target_id, "U+1FA90" in problem.message) for problem in result.problems] == [
@@ -225,23 +217,7 @@ def test_latin_words_are_never_letter_spaced(print_pdf: PdfResult) -> None:
 def test_export_reports_coarse_images_with_their_block() -> None:
     assets = AssetStore()
     coarse = ImageRef(asset=assets.add(png_bytes((200, 80, 60), (300, 150))))
-    issue = Issue(
-        numbering=Numbering(year=2024, number=1, cumulative=15),
-        sections=[
-            Section(
-                id="sec_one",
-                kind=SectionKind.NETWORK_NEWS,
-                title="栏目",
-                items=[
-                    Article(
-                        id="art_one",
-                        title="标题",
-                        blocks=[Figure(id="f_coarse", image=coarse, caption="图注")],
-                    )
-                ],
-            )
-        ],
-    )
+    issue = _one_article([Figure(id="f_coarse", image=coarse, caption="图注")])
     tree = compose(issue, load_layout("default"), assets)
     result = drain(export_pdf(tree, None, "print"))
     assert [(problem.target_id, "ppi" in problem.message) for problem in result.problems] == [
