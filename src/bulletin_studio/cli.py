@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bulletin_studio.errors import BulletinError
 from bulletin_studio.export.progress import drain
 from bulletin_studio.model.issue import Issue
 from bulletin_studio.model.problems import check_issue
@@ -38,7 +39,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 
 
-class CliError(Exception):
+class CliError(BulletinError):
     """A reason to stop, printed as one line; ``code`` is the exit status."""
 
     def __init__(self, message: str, code: int = EXIT_ERROR) -> None:

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import platformdirs
 
+from bulletin_studio.errors import BulletinError
+
 CONFIG_ENV = "BULLETIN_STUDIO_CONFIG"
 
 
-class SettingsError(ValueError):
+class SettingsError(BulletinError):
     """The settings file cannot be used; the message names the file and the key."""
 
 

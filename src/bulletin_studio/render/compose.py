@@ -5,6 +5,7 @@ from collections.abc import Mapping
 
 from PIL import Image, UnidentifiedImageError
 
+from bulletin_studio.errors import BulletinError
 from bulletin_studio.model.blocks import (
     Block,
     Figure,
@@ -41,7 +42,7 @@ THEME_PREFIX = "主题{n}："
 LIST_BULLET = "•"
 
 
-class RenderError(ValueError):
+class RenderError(BulletinError):
     """The issue cannot be drawn as it is; the message names the node id."""
 
 

@@ -11,11 +11,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bulletin_studio.errors import BulletinError
 from bulletin_studio.model.issue import SectionKind
 from bulletin_studio.paths import LAYOUTS_DIR
 
 
-class LayoutError(ValueError):
+class LayoutError(BulletinError):
     """A layout file that cannot be used; the message names the file and the key."""
 
 

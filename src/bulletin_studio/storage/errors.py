@@ -3,10 +3,11 @@
 from collections.abc import Sequence
 from pathlib import Path
 
+from bulletin_studio.errors import BulletinError
 from bulletin_studio.model.problems import Problem
 
 
-class StorageError(Exception):
+class StorageError(BulletinError):
     """A file that cannot be read or written; the message names the file (and member) and why.
 
     ``problems`` carries the model's validation problems (with node ids) when the file's content
@@ -15,7 +16,6 @@ class StorageError(Exception):
 
     def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
         super().__init__(message)
-        self.message = message
         self.problems = tuple(problems)
 
 

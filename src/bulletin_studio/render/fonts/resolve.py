@@ -20,6 +20,7 @@ import platformdirs
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from bulletin_studio.errors import BulletinError
 from bulletin_studio.render.fonts.convert import (
     Source,
     base_charset,
@@ -35,7 +36,7 @@ CACHE_ENV = "BULLETIN_STUDIO_FONT_CACHE"
 BOLD_WEIGHT = 600  # usWeightClass from which a face counts as bold (SemiBold and heavier)
 
 
-class FontError(Exception):
+class FontError(BulletinError):
     """No usable face for a stack; the message names the role, the families and what to install."""
 
 
