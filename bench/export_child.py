@@ -12,8 +12,7 @@ from pathlib import Path
 started = time.perf_counter()
 
 from bulletin_studio.export.progress import drain  # noqa: E402
-from bulletin_studio.render.compose import compose  # noqa: E402
-from bulletin_studio.render.layout import load_layout  # noqa: E402
+from bulletin_studio.pipeline import Pipeline  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import synthetic_document  # noqa: E402
@@ -31,17 +30,9 @@ def _peak_rss_mb() -> float:
 
 def main() -> None:
     copies, kind, out = int(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
-    document = synthetic_document(copies)
-    tree = compose(document.issue, load_layout("default"), document.assets)
-    if kind == "pdf":
-        from bulletin_studio.export.pdf import export_pdf
-
-        pages = drain(export_pdf(tree, out, "print")).pages
-    else:
-        from bulletin_studio.export.docx import export_docx
-
-        drain(export_docx(tree, out))
-        pages = 0
+    exported = drain(Pipeline.from_settings().export(synthetic_document(copies), {kind: out}))
+    result = exported.results[kind]
+    pages = getattr(result, "pages", 0)
     peak_mb = _peak_rss_mb()
     print(
         json.dumps({"pages": pages, "seconds": time.perf_counter() - started, "peak_mb": peak_mb})

@@ -7,6 +7,7 @@ figures; without a flag both run. The GUI ones are in ``bench/gui.py``; the expo
   in-process warm time, and how time per page grows with length.
 """
 
+import io
 import json
 import statistics
 import subprocess
@@ -16,12 +17,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bulletin_studio.export.docx import export_docx
-from bulletin_studio.export.pdf import export_pdf
+from bulletin_studio.export.docx import DocxWriter
+from bulletin_studio.export.pdf import PdfWriter
 from bulletin_studio.export.progress import drain
-from bulletin_studio.render.compose import compose
+from bulletin_studio.export.writer import WriteOptions
+from bulletin_studio.pipeline import Pipeline
 from bulletin_studio.render.fonts import FontResolver
-from bulletin_studio.render.layout import load_layout
+from bulletin_studio.render.tree import RenderTree
 from bulletin_studio.storage import save_document
 
 HERE = Path(__file__).resolve().parent
@@ -58,27 +60,38 @@ def cli_time(bulletin: Path, flag: str, out: Path, runs: int) -> float:
     return median_time(lambda: subprocess.run(command, check=True, capture_output=True), runs)
 
 
+def write_pdf(pipeline: Pipeline, tree: RenderTree) -> int:
+    """The PDF writer alone on a composed tree (fonts and shaping warm): pages."""
+    writer = PdfWriter(pipeline.session)
+    return drain(writer.write(tree, io.BytesIO(), WriteOptions())).pages
+
+
+def write_docx(tree: RenderTree) -> None:
+    drain(DocxWriter().write(tree, io.BytesIO(), WriteOptions()))
+
+
 def export_benchmarks() -> None:
-    layout = load_layout("default")
     fonts = FontResolver()
-    fonts.prepare(layout)
+    pipeline = Pipeline(fonts)
+    fonts.prepare(pipeline.layout("default"))
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         sample = synthetic_document(1)
         bulletin = work / "sample.bulletin"
         save_document(sample, bulletin)
-        tree = compose(sample.issue, layout, sample.assets)
-        drain(export_pdf(tree, None, "print", fonts=fonts))
-        pdf_warm = median_time(lambda: drain(export_pdf(tree, None, "print", fonts=fonts)), 7)
-        docx_warm = median_time(lambda: drain(export_docx(tree, work / "w.docx")), 7)
+        tree = pipeline.compose(sample)
+        pages = write_pdf(pipeline, tree)
+        pdf_warm = median_time(lambda: write_pdf(pipeline, tree), 7)
+        docx_warm = median_time(lambda: write_docx(tree), 7)
+        preview_warm = median_time(lambda: drain(pipeline.render(sample)), 7)
         pdf_cold = cli_time(bulletin, "--pdf", work / "c.pdf", 3)
         docx_cold = cli_time(bulletin, "--docx", work / "c.docx", 3)
-        pages = drain(export_pdf(tree, None, "print", fonts=fonts)).pages
 
         print("Sample issue")
         print(f"  {'':28}{'PDF':>10}{'DOCX':>10}   target (PDF)")
-        print(f"  {'warm, in-process (median)':28}{pdf_warm:>9.3f}s{docx_warm:>9.3f}s   < 0.3 s")
+        print(f"  {'writer, warm (median)':28}{pdf_warm:>9.3f}s{docx_warm:>9.3f}s   < 0.3 s")
         print(f"  {'whole process (median)':28}{pdf_cold:>9.3f}s{docx_cold:>9.3f}s   < 1.5 s")
+        print(f"  preview render (compose, checks, PDF), warm: {preview_warm:.3f}s")
         print(f"  pages: {pages}")
         print()
         print("Synthetic issues (print PDF; DOCX of the same issue)")
@@ -91,11 +104,8 @@ def export_benchmarks() -> None:
         for label, copies in SIZES.items():
             pdf = child(copies, "pdf", work / f"{copies}.pdf")
             docx = child(copies, "docx", work / f"{copies}.docx")
-            document = synthetic_document(copies)
-            big_tree = compose(document.issue, layout, document.assets)
-            warm = median_time(
-                lambda t=big_tree: drain(export_pdf(t, None, "print", fonts=fonts)), 3
-            )
+            big_tree = pipeline.compose(synthetic_document(copies))
+            warm = median_time(lambda t=big_tree: write_pdf(pipeline, t), 3)
             warm_times[label] = warm
             per_page[label] = warm / pdf["pages"]
             print(

@@ -14,13 +14,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bulletin_studio import crashlog
 from bulletin_studio.errors import BulletinError
 from bulletin_studio.export.progress import drain
 from bulletin_studio.model.issue import Issue
-from bulletin_studio.model.problems import check_issue
-from bulletin_studio.render.compose import RenderError, compose
-from bulletin_studio.render.layout import LayoutError, load_layout
-from bulletin_studio.render.tree import RenderTree
+from bulletin_studio.model.problems import Problem, describe
 from bulletin_studio.storage import (
     Document,
     StorageError,
@@ -33,10 +31,13 @@ from bulletin_studio.storage import (
 from bulletin_studio.storage.envelope import envelope_schema
 
 if TYPE_CHECKING:
+    from bulletin_studio.export.writer import Format
+    from bulletin_studio.pipeline import Pipeline
     from bulletin_studio.review import MergeSummary
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug, not a user error
 
 
 class CliError(BulletinError):
@@ -119,6 +120,16 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pipeline() -> "Pipeline":
+    from bulletin_studio.pipeline import Pipeline
+
+    return Pipeline.from_settings()
+
+
+def _severity(problem: Problem) -> str:
+    return "错误" if problem.severity == "error" else "警告"
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     try:
         doc = load_document(args.file)
@@ -126,65 +137,51 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"错误 {problem}")
         raise
-    from bulletin_studio.preflight import preflight
-
-    tree = compose(doc.issue, load_layout(args.layout), doc.assets)
-    problems = check_issue(doc.issue) + preflight(tree)
+    problems = _pipeline().check(doc, args.layout).problems
     for problem in problems:
-        print(f"{'错误' if problem.severity == 'error' else '警告'} {problem}")
+        print(f"{_severity(problem)} {describe(problem, doc.issue)}")
     errors = sum(problem.severity == "error" for problem in problems)
     print(f"{args.file}：{errors} 个错误，{len(problems) - errors} 个警告")
     return EXIT_ERROR if errors else EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    if args.pdf is None and args.docx is None:
+    """Export what was asked; an issue with errors is refused (``validate`` lists them all)."""
+    from bulletin_studio.export.writer import WriteOptions
+    from bulletin_studio.pipeline import ExportRefused
+
+    targets: dict[Format, Path] = {}
+    if args.pdf is not None:
+        targets["pdf"] = args.pdf
+    if args.docx is not None:
+        targets["docx"] = args.docx
+    if not targets:
         raise CliError("请至少指定 --pdf 或 --docx")
     doc = load_document(args.file)
-    tree = compose(doc.issue, load_layout(args.layout), doc.assets)
-    if args.pdf is not None:
-        _export_pdf(tree, args.pdf, args.variant)
-        print(args.pdf)
-    if args.docx is not None:
-        _export_docx(tree, args.docx)
-        print(args.docx)
-    return EXIT_OK
-
-
-def _export_pdf(tree: RenderTree, out: Path, variant: str) -> None:
-    """Missing glyphs do not stop the export, but each is reported with its node id."""
-    from bulletin_studio.export.pdf import export_pdf
-    from bulletin_studio.render.fonts import FontError
-
+    job = _pipeline().export(doc, targets, args.layout, WriteOptions(variant=args.variant))
     try:
-        result = drain(export_pdf(tree, out, variant="screen" if variant == "screen" else "print"))
-    except FontError as error:
-        raise CliError(str(error)) from None
-    for problem in result.problems:
-        print(f"警告 {problem}", file=sys.stderr)
-
-
-def _export_docx(tree: RenderTree, out: Path) -> None:
-    from bulletin_studio.export.docx import export_docx
-
-    drain(export_docx(tree, out))
+        exported = drain(job)
+    except ExportRefused as refused:
+        raise CliError(
+            f"{refused.message}。用 bulletin-studio validate {args.file} 查看全部问题"
+        ) from None
+    for problem in exported.problems:
+        print(f"{_severity(problem)} {describe(problem, doc.issue)}", file=sys.stderr)
+    for path in exported.paths.values():
+        print(path)
+    return EXIT_OK
 
 
 def _cmd_fonts(args: argparse.Namespace) -> int:
     """Convert what the layout needs once (slow the first time), then show each role's faces."""
-    from bulletin_studio.render.fonts import FontError, FontResolver
-    from bulletin_studio.settings import SettingsError, font_overrides
-
-    layout = load_layout(args.layout)
-    try:
-        resolver = FontResolver(overrides=font_overrides())
-        resolver.prepare(layout, progress=lambda message: print(message, file=sys.stderr))
-        for role, stack in sorted(layout.fonts.items()):
-            for script, families in (("中文", stack.cjk), ("西文", stack.latin)):
-                faces = resolver.faces(families, bold=False, italic=False, role=role)
-                print(f"{role:8} {script}  {faces[0].family}  ({faces[0].path})")
-    except (FontError, SettingsError) as error:
-        raise CliError(str(error)) from None
+    pipeline = _pipeline()
+    layout = pipeline.layout(args.layout)
+    resolver = pipeline.session.fonts
+    resolver.prepare(layout, progress=lambda message: print(message, file=sys.stderr))
+    for role, stack in sorted(layout.fonts.items()):
+        for script, families in (("中文", stack.cjk), ("西文", stack.latin)):
+            faces = resolver.faces(families, bold=False, italic=False, role=role)
+            print(f"{role:8} {script}  {faces[0].family}  ({faces[0].path})")
     return EXIT_OK
 
 
@@ -253,12 +250,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except CliError as error:
         return _fail(str(error), error.code)
-    except (StorageError, LayoutError, RenderError) as error:
+    except BulletinError as error:
+        if error.__cause__ is not None:  # a bug wrapped with where it happened: keep details
+            return _fail(_with_log(str(error), error, args), EXIT_ERROR)
         return _fail(str(error), EXIT_ERROR)
-    except OSError as error:
-        return _fail(f"{error.filename or ''}：{error.strerror or error}", EXIT_ERROR)
     except KeyboardInterrupt:
         return _fail("已中断", 130)
+    except OSError as error:  # the system refused (disk full, permissions): not a bug
+        return _fail(f"{error.filename or ''}：{error.strerror or error}", EXIT_ERROR)
+    except Exception as error:  # a bug: one line for the user, the traceback in the log
+        message = f"内部错误：{type(error).__name__}: {error}"
+        return _fail(_with_log(message, error, args), EXIT_INTERNAL)
+
+
+def _with_log(message: str, error: BaseException, args: argparse.Namespace) -> str:
+    """The message, the file being worked on, and where the details were written."""
+    file = getattr(args, "file", None)
+    where = f"（{file}）" if file else ""
+    log = crashlog.record(error, " ".join(sys.argv))
+    kept = f"；详情已写入 {log}" if log else ""
+    return f"{message}{where}{kept}"
 
 
 def _fail(message: str, code: int) -> int:

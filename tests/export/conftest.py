@@ -1,9 +1,8 @@
 """Exports shared by the writer tests: the bundled sample in both PDF variants."""
 
 import pytest
+from tests.writing import WrittenPdf, write_pdf
 
-from bulletin_studio.export.pdf import PdfResult, export_pdf
-from bulletin_studio.export.progress import drain
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.layout import load_layout
 from bulletin_studio.render.tree import RenderTree
@@ -21,10 +20,10 @@ def sample_tree(sample: Document) -> RenderTree:
 
 
 @pytest.fixture(scope="session")
-def print_pdf(sample_tree: RenderTree) -> PdfResult:
-    return drain(export_pdf(sample_tree, None, "print"))
+def print_pdf(sample_tree: RenderTree) -> WrittenPdf:
+    return write_pdf(sample_tree, "print")
 
 
 @pytest.fixture(scope="session")
-def screen_pdf(sample_tree: RenderTree) -> PdfResult:
-    return drain(export_pdf(sample_tree, None, "screen"))
+def screen_pdf(sample_tree: RenderTree) -> WrittenPdf:
+    return write_pdf(sample_tree, "screen")

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from PIL import Image
+from tests.writing import WrittenDocx, write_docx
 
-from bulletin_studio.export.docx import STYLE_NAMES, DocxResult, export_docx
+from bulletin_studio.export.docx import STYLE_NAMES, DocxWriter
 from bulletin_studio.export.progress import Progress, drain
+from bulletin_studio.export.writer import WriteOptions
 from bulletin_studio.model import (
     Article,
     Colophon,
@@ -145,9 +147,9 @@ def tree() -> RenderTree:
 
 
 @pytest.fixture(scope="module")
-def exported(tree: RenderTree, tmp_path_factory: pytest.TempPathFactory) -> DocxResult:
+def exported(tree: RenderTree, tmp_path_factory: pytest.TempPathFactory) -> WrittenDocx:
     out = tmp_path_factory.mktemp("docx") / "issue.docx"
-    return drain(export_docx(tree, out, clock=lambda: FIXED))
+    return write_docx(tree, out, FIXED)
 
 
 def _part(path: Path, name: str) -> etree._Element:
@@ -156,12 +158,12 @@ def _part(path: Path, name: str) -> etree._Element:
 
 
 @pytest.fixture(scope="module")
-def document(exported: DocxResult) -> etree._Element:
+def document(exported: WrittenDocx) -> etree._Element:
     return _part(exported.path, "word/document.xml")
 
 
 @pytest.fixture(scope="module")
-def styles(exported: DocxResult) -> etree._Element:
+def styles(exported: WrittenDocx) -> etree._Element:
     return _part(exported.path, "word/styles.xml")
 
 
@@ -230,7 +232,7 @@ def test_styles_are_used_by_the_paragraphs(
     assert set(ids.values()) <= used, {name for name, sid in ids.items() if sid not in used}
 
 
-def test_toc_field_and_update_on_open(exported: DocxResult, document: etree._Element) -> None:
+def test_toc_field_and_update_on_open(exported: WrittenDocx, document: etree._Element) -> None:
     instructions = "".join(document.xpath("//w:instrText/text()", namespaces=NS))
     assert 'TOC \\o "1-2" \\h \\z \\u' in instructions
     settings = _part(exported.path, "word/settings.xml")
@@ -240,7 +242,7 @@ def test_toc_field_and_update_on_open(exported: DocxResult, document: etree._Ele
     assert toc_links[:3] == ["sec_network", "art_event", "sec_partners"]
 
 
-def test_footer_has_page_field_and_issue_label(exported: DocxResult, tree: RenderTree) -> None:
+def test_footer_has_page_field_and_issue_label(exported: WrittenDocx, tree: RenderTree) -> None:
     with zipfile.ZipFile(exported.path) as archive:
         footers = [name for name in archive.namelist() if name.startswith("word/footer")]
         assert footers
@@ -250,7 +252,7 @@ def test_footer_has_page_field_and_issue_label(exported: DocxResult, tree: Rende
             assert tree.metadata.issue_label in "".join(footer.xpath("//w:t/text()", namespaces=NS))
 
 
-def test_hyperlinks_resolve_to_their_urls(exported: DocxResult, document: etree._Element) -> None:
+def test_hyperlinks_resolve_to_their_urls(exported: WrittenDocx, document: etree._Element) -> None:
     rels = _part(exported.path, "word/_rels/document.xml.rels")
     targets = {rel.get("Id"): rel.get("Target") for rel in rels}
     links = {
@@ -300,9 +302,9 @@ def test_partner_news_sits_in_two_columns(document: etree._Element) -> None:
 
 
 def test_pictures_are_embedded_and_fit_the_text_width(
-    exported: DocxResult, document: etree._Element, tree: RenderTree
+    exported: WrittenDocx, document: etree._Element, tree: RenderTree
 ) -> None:
-    assert exported.pictures == 3
+    assert exported.result.pictures == 3
     page = tree.layout.page
     text_width = (page.width - page.margin_inner - page.margin_outer) * 36000
     widths = [
@@ -329,7 +331,7 @@ def test_masthead_numbers_are_emphasised(document: etree._Element) -> None:
     assert numbers == ["1", "15"]
 
 
-def test_core_properties(exported: DocxResult, tree: RenderTree) -> None:
+def test_core_properties(exported: WrittenDocx, tree: RenderTree) -> None:
     core = etree.tostring(_part(exported.path, "docProps/core.xml"), encoding="unicode")
     assert tree.metadata.title in core
     assert "<dc:language>zh-CN</dc:language>" in core
@@ -338,7 +340,9 @@ def test_core_properties(exported: DocxResult, tree: RenderTree) -> None:
 
 def test_progress_per_section_and_item(tree: RenderTree, tmp_path: Path) -> None:
     reports: list[Progress] = []
-    drain(export_docx(tree, tmp_path / "a.docx", clock=lambda: FIXED), on_progress=reports.append)
+    with (tmp_path / "a.docx").open("wb") as out:
+        writer = DocxWriter(lambda: FIXED)
+        drain(writer.write(tree, out, WriteOptions()), on_progress=reports.append)
     messages = [report.message for report in reports]
     assert sum(message.startswith("栏目") for message in messages) == 3
     assert sum(message.startswith("条目") for message in messages) == 4
@@ -346,22 +350,13 @@ def test_progress_per_section_and_item(tree: RenderTree, tmp_path: Path) -> None
 
 
 def test_same_clock_gives_identical_xml_parts(
-    exported: DocxResult, tree: RenderTree, tmp_path: Path
+    exported: WrittenDocx, tree: RenderTree, tmp_path: Path
 ) -> None:
-    again = drain(export_docx(tree, tmp_path / "again.docx", clock=lambda: FIXED)).path
+    again = write_docx(tree, tmp_path / "again.docx", FIXED).path
     with zipfile.ZipFile(exported.path) as first, zipfile.ZipFile(again) as second:
         assert first.namelist() == second.namelist()
         for name in first.namelist():
             assert first.read(name) == second.read(name), name
-
-
-def test_a_cancelled_export_leaves_no_file(tree: RenderTree, tmp_path: Path) -> None:
-    out = tmp_path / "cancelled.docx"
-    job = export_docx(tree, out, clock=lambda: FIXED)
-    next(job)
-    next(job)
-    job.close()
-    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.slow
@@ -369,7 +364,7 @@ def test_libreoffice_opens_the_sample_and_prints_every_title_twice(tmp_path: Pat
     """Once in the (pre-filled) TOC and once as the heading over the item's text."""
     sample = sample_document()
     tree = compose(sample.issue, load_layout("default"), sample.assets)
-    docx = drain(export_docx(tree, tmp_path / "sample.docx", clock=lambda: FIXED)).path
+    docx = write_docx(tree, tmp_path / "sample.docx", FIXED).path
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice is part of the test environment"
     subprocess.run(

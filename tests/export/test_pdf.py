@@ -3,36 +3,21 @@
 import io
 import itertools
 import re
-from pathlib import Path
 
 import pypdf
 import pytest
 from tests.export.pdf_reading import page_lines, reading_texts, toc_entries
-from tests.strategies import png_bytes
+from tests.writing import WrittenPdf, write_pdf
 
-from bulletin_studio.export.pdf import PdfResult, TypesetSession, export_pdf
-from bulletin_studio.export.progress import Cancelled, Progress, drain
-from bulletin_studio.model import (
-    Article,
-    Block,
-    Figure,
-    ImageRef,
-    Issue,
-    Numbering,
-    Paragraph,
-    Section,
-    SectionKind,
-)
-from bulletin_studio.render.compose import compose
-from bulletin_studio.render.layout import load_layout
+from bulletin_studio.export.pdf import TypesetSession
+from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.linebreak import NO_LINE_END, NO_LINE_START
 from bulletin_studio.render.tree import RenderTree
-from bulletin_studio.storage import AssetStore
 
 MM = 72 / 25.4
 
 
-def test_sample_has_cover_toc_and_body(print_pdf: PdfResult, sample_tree: RenderTree) -> None:
+def test_sample_has_cover_toc_and_body(print_pdf: WrittenPdf, sample_tree: RenderTree) -> None:
     texts = reading_texts(print_pdf.data)
     assert print_pdf.pages == len(texts) >= 6
     assert "目录" in texts[0]
@@ -42,7 +27,7 @@ def test_sample_has_cover_toc_and_body(print_pdf: PdfResult, sample_tree: Render
 
 
 def test_toc_numbers_are_the_pages_where_items_start(
-    print_pdf: PdfResult, sample_tree: RenderTree
+    print_pdf: WrittenPdf, sample_tree: RenderTree
 ) -> None:
     texts = reading_texts(print_pdf.data)
     entries = toc_entries(print_pdf.data)
@@ -59,7 +44,9 @@ def test_toc_numbers_are_the_pages_where_items_start(
 
 
 @pytest.mark.parametrize("variant", ["print", "screen"])
-def test_every_font_is_embedded(variant: str, print_pdf: PdfResult, screen_pdf: PdfResult) -> None:
+def test_every_font_is_embedded(
+    variant: str, print_pdf: WrittenPdf, screen_pdf: WrittenPdf
+) -> None:
     data = print_pdf.data if variant == "print" else screen_pdf.data
     reader = pypdf.PdfReader(io.BytesIO(data))
     fonts = {}
@@ -76,7 +63,7 @@ def test_every_font_is_embedded(variant: str, print_pdf: PdfResult, screen_pdf: 
         assert "+" in str(name), f"{name} is not a subset"
 
 
-def test_no_line_breaks_against_chinese_rules(print_pdf: PdfResult) -> None:
+def test_no_line_breaks_against_chinese_rules(print_pdf: WrittenPdf) -> None:
     lines = [line for line in page_lines(print_pdf.data) if len(line.text) > 1]
     assert len(lines) > 200
     starts = [line.text for line in lines if line.text[0] in NO_LINE_START]
@@ -85,7 +72,7 @@ def test_no_line_breaks_against_chinese_rules(print_pdf: PdfResult) -> None:
     assert ends == []
 
 
-def test_outline_links_and_metadata(screen_pdf: PdfResult, sample_tree: RenderTree) -> None:
+def test_outline_links_and_metadata(screen_pdf: WrittenPdf, sample_tree: RenderTree) -> None:
     reader = pypdf.PdfReader(io.BytesIO(screen_pdf.data))
     top_level = [entry.title for entry in reader.outline if not isinstance(entry, list)]
     assert top_level == [section.title for section in sample_tree.sections]
@@ -106,7 +93,7 @@ def test_outline_links_and_metadata(screen_pdf: PdfResult, sample_tree: RenderTr
     assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
 
 
-def test_print_variant_has_bleed_and_cmyk(print_pdf: PdfResult, screen_pdf: PdfResult) -> None:
+def test_print_variant_has_bleed_and_cmyk(print_pdf: WrittenPdf, screen_pdf: WrittenPdf) -> None:
     reader = pypdf.PdfReader(io.BytesIO(print_pdf.data))
     for page in reader.pages:
         trim, bleed = page.trimbox, page.bleedbox
@@ -122,45 +109,13 @@ def test_print_variant_has_bleed_and_cmyk(print_pdf: PdfResult, screen_pdf: PdfR
     assert " rg" in screen.get_contents().get_data().decode("latin-1")
 
 
-def test_same_input_gives_identical_bytes(sample_tree: RenderTree, print_pdf: PdfResult) -> None:
-    again = drain(export_pdf(sample_tree, None, "print"))
+def test_same_input_gives_identical_bytes(sample_tree: RenderTree, print_pdf: WrittenPdf) -> None:
+    again = write_pdf(sample_tree, "print")
     assert again.data == print_pdf.data
 
 
-def test_export_reports_progress_and_can_be_cancelled(
-    sample_tree: RenderTree, tmp_path: Path
-) -> None:
-    seen: list[Progress] = []
-    out = tmp_path / "issue.pdf"
-    result = drain(export_pdf(sample_tree, out, "screen"), on_progress=seen.append)
-    assert out.read_bytes()[:5] == b"%PDF-"
-    assert result.pages > 1
-    fractions = [progress.fraction for progress in seen]
-    assert fractions == sorted(fractions) and fractions[-1] == 1.0
-    cancelled = tmp_path / "cancelled.pdf"
-    with pytest.raises(Cancelled):
-        drain(export_pdf(sample_tree, cancelled, "screen"), should_cancel=lambda: True)
-    assert not cancelled.exists()
-
-
-def _one_article(blocks: list[Block]) -> Issue:
-    """The smallest issue that exports: one section, one article holding ``blocks``."""
-    article = Article(id="art_one", title="标题", blocks=blocks)
-    section = Section(id="sec_one", kind=SectionKind.NETWORK_NEWS, title="栏目", items=[article])
-    return Issue(numbering=Numbering(year=2024, number=1, cumulative=15), sections=[section])
-
-
-def test_character_without_glyph_is_reported_with_its_block() -> None:
-    issue = _one_article([Paragraph(id="p_odd", text="符号\U0001fa90不在字体中")])
-    tree = compose(issue, load_layout("default"), AssetStore())
-    result = drain(export_pdf(tree, None, "screen"))
-    assert [(problem.target_id, "U+1FA90" in problem.message) for problem in result.problems] == [
-        ("p_odd", True)
-    ]
-
-
 def test_no_heading_is_left_at_the_foot_of_a_column(
-    print_pdf: PdfResult, sample_tree: RenderTree
+    print_pdf: WrittenPdf, sample_tree: RenderTree
 ) -> None:
     lines = page_lines(print_pdf.data)
     middle = 105 * MM + 8.5 + 5 * MM + 2 * MM  # page centre on the print sheet
@@ -186,18 +141,18 @@ def test_no_heading_is_left_at_the_foot_of_a_column(
 
 
 def test_session_reuses_shaping_without_changing_the_output(
-    sample_tree: RenderTree, print_pdf: PdfResult
+    sample_tree: RenderTree, print_pdf: WrittenPdf
 ) -> None:
-    session = TypesetSession()
-    first = drain(export_pdf(sample_tree, None, "print", session=session))
+    session = TypesetSession(FontResolver())
+    first = write_pdf(sample_tree, "print", session)
     palette = session.palette(sample_tree, "print")
-    second = drain(export_pdf(sample_tree, None, "print", session=session))
+    second = write_pdf(sample_tree, "print", session)
     assert session.palette(sample_tree, "print") is palette
     assert first.data == second.data == print_pdf.data
     assert session.palette(sample_tree, "screen") is not palette
 
 
-def test_latin_words_are_never_letter_spaced(print_pdf: PdfResult) -> None:
+def test_latin_words_are_never_letter_spaced(print_pdf: WrittenPdf) -> None:
     """Justification widens gaps between Chinese characters and at spaces, never in words."""
     import pdfplumber
 
@@ -212,14 +167,3 @@ def test_latin_words_are_never_letter_spaced(print_pdf: PdfResult) -> None:
                     if 0.3 < gap < 20:
                         spread.append((before["text"], after["text"], round(gap, 2)))
     assert spread == []
-
-
-def test_export_reports_coarse_images_with_their_block() -> None:
-    assets = AssetStore()
-    coarse = ImageRef(asset=assets.add(png_bytes((200, 80, 60), (300, 150))))
-    issue = _one_article([Figure(id="f_coarse", image=coarse, caption="图注")])
-    tree = compose(issue, load_layout("default"), assets)
-    result = drain(export_pdf(tree, None, "print"))
-    assert [(problem.target_id, "ppi" in problem.message) for problem in result.problems] == [
-        ("f_coarse", True)
-    ]

@@ -4,11 +4,10 @@ import pytest
 from tests.export.pdf_reading import page_lines, reading_texts, toc_entries
 from tests.reference_issue import REFERENCE_DIR, reference_document
 
-from bulletin_studio.export.pdf import PdfResult, export_pdf
 from bulletin_studio.export.progress import drain
 from bulletin_studio.model.problems import check_issue
-from bulletin_studio.render.compose import compose
-from bulletin_studio.render.layout import load_layout
+from bulletin_studio.pipeline import Pipeline, Rendered
+from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.linebreak import NO_LINE_END, NO_LINE_START
 from bulletin_studio.render.tree import RenderTree
 
@@ -18,14 +17,14 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def tree() -> RenderTree:
-    document = reference_document()
-    return compose(document.issue, load_layout("default"), document.assets)
+def pdf() -> Rendered:
+    """The print PDF as the app makes it, through the pipeline."""
+    return drain(Pipeline(FontResolver()).render(reference_document()))
 
 
 @pytest.fixture(scope="module")
-def pdf(tree: RenderTree) -> PdfResult:
-    return drain(export_pdf(tree, None, "print"))
+def tree(pdf: Rendered) -> RenderTree:
+    return pdf.checked.tree
 
 
 def test_reference_issue_is_complete() -> None:
@@ -41,13 +40,13 @@ def test_reference_issue_is_complete() -> None:
     assert issue.colophon.email == "wangj@mepcec.com"
 
 
-def test_reference_issue_toc_pages_match(pdf: PdfResult, tree: RenderTree) -> None:
+def test_reference_issue_toc_pages_match(pdf: Rendered, tree: RenderTree) -> None:
     texts = reading_texts(pdf.data)
     entries = toc_entries(pdf.data)
     assert len(entries) == len(tree.toc) == 11
     for entry, (listed_title, listed_page) in zip(tree.toc, entries, strict=True):
         assert listed_title.endswith("".join(entry.text.split()))
-        assert listed_page == pdf.anchor_pages[entry.anchor]
+        assert listed_page == pdf.result.anchor_pages[entry.anchor]
         heading = (
             next(
                 text
@@ -65,8 +64,8 @@ def test_reference_issue_toc_pages_match(pdf: PdfResult, tree: RenderTree) -> No
         assert heading in texts[listed_page - 1]
 
 
-def test_reference_issue_lines_follow_chinese_rules(pdf: PdfResult) -> None:
+def test_reference_issue_lines_follow_chinese_rules(pdf: Rendered) -> None:
     lines = [line.text for line in page_lines(pdf.data) if len(line.text) > 1]
     assert [line for line in lines if line[0] in NO_LINE_START] == []
     assert [line for line in lines if line[-1] in NO_LINE_END] == []
-    assert [problem for problem in pdf.problems if problem.severity == "error"] == []  # glyphs
+    assert pdf.checked.errors == []  # every character has a glyph

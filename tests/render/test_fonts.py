@@ -18,7 +18,8 @@ from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from bulletin_studio.render.fonts import FontError, FontFace, FontResolver
+from bulletin_studio.export.fonts import FontFace, registered_faces
+from bulletin_studio.render.fonts import FontError, FontResolver
 from bulletin_studio.render.fonts.convert import base_charset, convert
 from bulletin_studio.render.fonts.discovery import (
     InstalledFace,
@@ -57,7 +58,7 @@ def resolver(cache_dir: Path) -> FontResolver:
 @pytest.fixture(scope="session")
 def sans(resolver: FontResolver) -> list[FontFace]:
     """Noto Sans CJK SC Regular converted (once per session) plus a top-up for rare characters."""
-    return resolver.faces([SANS], bold=False, italic=False, needed=["中文", RARE])
+    return registered_faces(resolver.faces([SANS], bold=False, italic=False, needed=["中文", RARE]))
 
 
 def _pdf(face: FontFace, text: str) -> bytes:

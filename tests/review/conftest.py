@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bulletin_studio.export.docx import export_docx
-from bulletin_studio.export.progress import drain
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.layout import load_layout
 from tests.review.sample_issue import review_issue
+from tests.writing import write_docx
 
 Convert = Callable[[Path, str], Path]
 
@@ -21,8 +20,7 @@ Convert = Callable[[Path, str], Path]
 def exported_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tree = compose(review_issue(), load_layout("default"), {})
     out = tmp_path_factory.mktemp("export") / "issue.docx"
-    clock = lambda: datetime(2024, 3, 1, tzinfo=UTC)  # noqa: E731
-    return drain(export_docx(tree, out, clock=clock)).path
+    return write_docx(tree, out, datetime(2024, 3, 1, tzinfo=UTC)).path
 
 
 @pytest.fixture(scope="session")

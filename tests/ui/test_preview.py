@@ -39,6 +39,6 @@ def test_empty_colophon_still_goes_to_the_last_page(make_window, qtbot) -> None:
     window.outline.select("colophon")  # before the first render: the jump waits for it
     with qtbot.waitSignal(preview.rendered, timeout=90_000) as rendered:
         pass
-    assert "colophon" not in rendered.args[0].anchor_pages
+    assert "colophon" not in rendered.args[0].result.anchor_pages
     last = preview.document.pageCount() - 1
     qtbot.waitUntil(lambda: preview.current_page() == last, timeout=5_000)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import groupby
-from pathlib import Path
+from typing import BinaryIO
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -27,6 +27,7 @@ from PIL import Image
 
 from bulletin_studio.export import ooxml
 from bulletin_studio.export.progress import Progress
+from bulletin_studio.export.writer import Format, WriteOptions
 from bulletin_studio.model.markup import Run
 from bulletin_studio.render.layout import Layout, Style, TextStyle
 from bulletin_studio.render.tree import (
@@ -39,7 +40,6 @@ from bulletin_studio.render.tree import (
     SectionNode,
     Text,
 )
-from bulletin_studio.storage.atomic import write_atomic
 
 STYLE_NAMES: dict[Style, str] = {
     Style.MASTHEAD_NETWORK: "BS Masthead Network",
@@ -95,7 +95,6 @@ DOCX_IMAGE_TYPES = (".png", ".jpg", ".gif")
 
 @dataclass(frozen=True)
 class DocxResult:
-    path: Path
     sections: int
     items: int
     bookmarks: int
@@ -103,50 +102,49 @@ class DocxResult:
     links: int
 
 
-def export_docx(
-    tree: RenderTree, out: Path, *, clock: Callable[[], datetime] | None = None
-) -> Generator[Progress, None, DocxResult]:
-    """Write the review DOCX; the file appears only when complete."""
-    items = sum(len(section.items) for section in tree.sections)
-    total = items + len(tree.sections) + 2
-    done = 0
-    yield Progress(done, total, "样式与版面")
-    writer = _Writer(tree)
-    writer.front_matter()
-    done += 1
-    for section in tree.sections:
-        yield Progress(done, total, f"栏目：{section.title}")
-        writer.open_section(section)
+class DocxWriter:
+    """The review DOCX of a render tree; ``clock`` dates its properties (fixed in tests)."""
+
+    format: Format = "docx"
+
+    def __init__(self, clock: Callable[[], datetime] | None = None) -> None:
+        self.clock = clock or _now
+
+    def write(
+        self, tree: RenderTree, out: BinaryIO, options: WriteOptions
+    ) -> Generator[Progress, None, DocxResult]:
+        """Build the document in memory, then save it to ``out`` in one go."""
+        items = sum(len(section.items) for section in tree.sections)
+        total = items + len(tree.sections) + 2
+        done = 0
+        yield Progress(done, total, "样式与版面")
+        writer = _Writer(tree)
+        writer.front_matter()
         done += 1
-        for item in section.items:
-            writer.item(item)
+        for section in tree.sections:
+            yield Progress(done, total, f"栏目：{section.title}")
+            writer.open_section(section)
             done += 1
-            yield Progress(done, total, f"条目：{item.toc_title}")
-        writer.close_section(section)
-    writer.colophon()
-    writer.properties((clock or _now)())
-    _save(writer.doc, out)
-    yield Progress(total, total, f"已保存 {out.name}")
-    return DocxResult(
-        path=out,
-        sections=len(tree.sections),
-        items=items,
-        bookmarks=writer.bookmark_count,
-        pictures=writer.picture_count,
-        links=writer.link_count,
-    )
+            for item in section.items:
+                yield Progress(done, total, f"条目：{item.toc_title}")
+                writer.item(item)
+                done += 1
+            writer.close_section(section)
+        writer.colophon()
+        writer.properties(self.clock())
+        writer.doc.save(out)
+        yield Progress(total, total, "DOCX")
+        return DocxResult(
+            sections=len(tree.sections),
+            items=items,
+            bookmarks=writer.bookmark_count,
+            pictures=writer.picture_count,
+            links=writer.link_count,
+        )
 
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
-
-
-def _save(doc: DocxDocument, out: Path) -> None:
-    """Built in memory, then written atomically: never a half-written DOCX, and the file gets
-    normal permissions (a reviewer's share must be able to read it)."""
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    write_atomic(out, buffer.getvalue(), keep_backup=False)
 
 
 class _Writer:

@@ -5,10 +5,9 @@ its numbers are form XObjects placed during layout and defined at the end, so on
 Output is byte-identical for identical input (ReportLab ``invariant`` mode, fixed metadata).
 """
 
-import io
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
+from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
@@ -39,12 +38,12 @@ from bulletin_studio.export.pdf_blocks import (
     text_flowable,
 )
 from bulletin_studio.export.pdf_pages import Furniture, Geometry
-from bulletin_studio.export.pdf_style import Palette, Variant
+from bulletin_studio.export.pdf_style import Palette
 from bulletin_studio.export.pdf_text import ListEntryFlowable, shape
 from bulletin_studio.export.progress import Progress
+from bulletin_studio.export.writer import Format, Variant, WriteOptions
 from bulletin_studio.model.markup import Run
 from bulletin_studio.model.problems import Problem
-from bulletin_studio.preflight import preflight
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.layout import Style
 from bulletin_studio.render.tree import (
@@ -56,31 +55,25 @@ from bulletin_studio.render.tree import (
     SectionNode,
     Text,
 )
-from bulletin_studio.settings import font_overrides
-from bulletin_studio.storage.atomic import write_atomic
 
 PRODUCER = "Bulletin Studio"
 
 rl_config.useA85 = 0  # binary image streams: smaller files, and no slow ASCII85 encoding
 
 
-@dataclass
+@dataclass(frozen=True)
 class PdfResult:
-    """What the preview and the CLI need to know about a finished export."""
+    """What the preview and the CLI need to know about a finished PDF."""
 
-    path: Path | None
     pages: int
     anchor_pages: dict[str, int]
-    problems: list[Problem] = field(default_factory=list)
-    """Print problems: characters no font has, images too coarse for their printed size."""
-    data: bytes = field(default=b"", repr=False)
 
 
 class BulletinDocTemplate(BaseDocTemplate):
     """Cover and body page templates; notes the page of every anchor for the TOC."""
 
     def __init__(
-        self, target: io.BytesIO, tree: RenderTree, palette: Palette, geometry: Geometry
+        self, target: BinaryIO, tree: RenderTree, palette: Palette, geometry: Geometry
     ) -> None:
         metadata = tree.metadata
         super().__init__(
@@ -148,11 +141,13 @@ class BulletinDocTemplate(BaseDocTemplate):
 
     def iter_build(
         self, flowables: list[Flowable], before_end: Callable[[Canvas], None]
-    ) -> Iterator[int]:
-        """``BaseDocTemplate.build`` as a generator: yields after each flowable is placed.
+    ) -> Iterator[tuple[int, Flowable]]:
+        """``BaseDocTemplate.build`` as a generator: yields before each flowable is placed.
 
         Mirrors ReportLab's loop (start, handle each flowable, end) so a caller can report
         progress and cancel between flowables; ``before_end`` runs once every page is laid out.
+        Each step gives the number of flowables left and the one about to be placed, so a
+        failure is reported at the item it happened in.
         """
         self._startBuild()
         canvas = self.canv
@@ -166,8 +161,8 @@ class BulletinDocTemplate(BaseDocTemplate):
                 ):
                     del flowables[0]
                 self.clean_hanging()
+                yield len(flowables), flowables[0]
                 self.handle_flowable(flowables)
-                yield len(flowables)
             before_end(canvas)
         finally:
             del canvas._doctemplate
@@ -181,6 +176,8 @@ class StoryBuilder:
         self.tree = tree
         self.palette = palette
         self.body_height = body_height
+        self.item_titles: dict[int, str] = {}
+        """id of an item's first flowable → the item's title, for progress and error reports."""
 
     def story(self) -> list[Flowable]:
         story: list[Flowable] = [*self._toc(), NextPageTemplate("body"), PageBreak()]
@@ -242,9 +239,17 @@ class StoryBuilder:
             body.extend(self._block(block))
         if item.cover is not None:
             body = [self._beside_cover(item, body)]
-        if not headings or not body:
-            return headings + body
-        return [HeadingGroup([*headings, body[0]]), *body[1:]]
+        flowables = (
+            headings + body
+            if not headings or not body
+            else [
+                HeadingGroup([*headings, body[0]]),
+                *body[1:],
+            ]
+        )
+        if flowables:
+            self.item_titles[id(flowables[0])] = item.toc_title
+        return flowables
 
     def _beside_cover(self, item: ItemNode, body: list[Flowable]) -> Flowable:
         """A report cover or partner logo at the left, the item's text flowing beside it."""
@@ -332,8 +337,8 @@ class TypesetSession:
     character) is reused as long as layout, variant and the set of characters stay the same.
     """
 
-    def __init__(self, fonts: FontResolver | None = None) -> None:
-        self.fonts = fonts or FontResolver(overrides=font_overrides())
+    def __init__(self, fonts: FontResolver) -> None:
+        self.fonts = fonts
         self._key: tuple[str, str, frozenset[str]] | None = None
         self._palette: Palette | None = None
 
@@ -346,62 +351,59 @@ class TypesetSession:
         return self._palette
 
 
-def export_pdf(
-    tree: RenderTree,
-    out: Path | None,
-    variant: Variant = "print",
-    *,
-    fonts: FontResolver | None = None,
-    session: TypesetSession | None = None,
-) -> Generator[Progress, None, PdfResult]:
-    """Lay out and write the PDF; yields progress; returns pages and where each anchor starts.
+class PdfWriter:
+    """The print or screen PDF of a render tree (see the module docstring)."""
 
-    With ``out=None`` the PDF bytes are kept in ``PdfResult.data`` only (the preview path);
-    otherwise the file is written atomically. A ``session`` carries fonts and shaping over to
-    the next export.
-    """
-    yield Progress(0, 1, "准备字体")
-    palette = (session or TypesetSession(fonts)).palette(tree, variant)
-    geometry = Geometry.of(tree.layout, variant)
-    buffer = io.BytesIO()
-    doc = BulletinDocTemplate(buffer, tree, palette, geometry)
-    story = StoryBuilder(tree, palette, doc.body_height).story()
-    total = len(story)
+    format: Format = "pdf"
 
-    def page_numbers(canvas: Canvas) -> None:
-        anchors = [entry.anchor for entry in tree.toc]
-        style = palette.style(Style.TOC_ITEM)
-        define_page_numbers(canvas, anchors, doc.anchor_pages, style, palette)
+    def __init__(self, session: TypesetSession) -> None:
+        self.session = session
 
-    done = 0
-    for remaining in doc.iter_build(story, page_numbers):
-        done = max(done, total - remaining)  # a split puts a flowable's rest back in the story
-        yield Progress(done, total, "排版")
-    data = buffer.getvalue()
-    problems = _missing_glyph_problems(tree, palette) + preflight(tree)
-    if out is not None:
-        write_atomic(out, data, keep_backup=False)
-    return PdfResult(
-        path=out, pages=doc.page, anchor_pages=dict(doc.anchor_pages), problems=problems, data=data
-    )
+    def write(
+        self, tree: RenderTree, out: BinaryIO, options: WriteOptions
+    ) -> Generator[Progress, None, PdfResult]:
+        """Lay out and write; yields progress; returns pages and where each anchor starts."""
+        yield Progress(0, 1, "准备字体")
+        palette = self.session.palette(tree, options.variant)
+        geometry = Geometry.of(tree.layout, options.variant)
+        doc = BulletinDocTemplate(out, tree, palette, geometry)
+        builder = StoryBuilder(tree, palette, doc.body_height)
+        story = builder.story()
+        total = len(story)
 
+        def page_numbers(canvas: Canvas) -> None:
+            anchors = [entry.anchor for entry in tree.toc]
+            style = palette.style(Style.TOC_ITEM)
+            define_page_numbers(canvas, anchors, doc.anchor_pages, style, palette)
 
-def _missing_glyph_problems(tree: RenderTree, palette: Palette) -> list[Problem]:
-    """One problem per node and character, so the editor sees where a box would be printed."""
-    texts = [
-        (text.anchor, shape(text.runs, palette.style(text.style), palette)) for text in tree.texts()
-    ]
-    masthead = tree.masthead
-    lines = [(masthead.network, Style.MASTHEAD_NETWORK), (masthead.title, Style.MASTHEAD_TITLE)]
-    lines += [(line, Style.MASTHEAD_TAGLINE) for line in masthead.tagline]
-    for line, style in lines:  # in the style each is drawn in: their fonts may differ
-        texts.append(("masthead", shape([Run(text=line)], palette.style(style), palette)))
-    seen = dict.fromkeys((anchor, char) for anchor, shaped in texts for char in shaped.missing)
-    return [
-        Problem(
-            severity="error",
-            target_id=anchor,
-            message=f"字符“{char}”（U+{ord(char):04X}）在版式的字体中都没有字形，无法印出",
-        )
-        for anchor, char in seen
-    ]
+        done = 0
+        message = "排版"
+        for remaining, flowable in doc.iter_build(story, page_numbers):
+            done = max(done, total - remaining)  # a split puts a flowable's rest back in the story
+            title = builder.item_titles.get(id(flowable))
+            if title is not None:
+                message = f"排版：{title}"
+            yield Progress(done, total, message)
+        return PdfResult(pages=doc.page, anchor_pages=dict(doc.anchor_pages))
+
+    def missing_glyphs(self, tree: RenderTree, variant: Variant) -> list[Problem]:
+        """One problem per node and character no face of its role has (a box would print)."""
+        palette = self.session.palette(tree, variant)
+        texts = [
+            (text.anchor, shape(text.runs, palette.style(text.style), palette))
+            for text in tree.texts()
+        ]
+        masthead = tree.masthead
+        lines = [(masthead.network, Style.MASTHEAD_NETWORK), (masthead.title, Style.MASTHEAD_TITLE)]
+        lines += [(line, Style.MASTHEAD_TAGLINE) for line in masthead.tagline]
+        for line, style in lines:  # in the style each is drawn in: their fonts may differ
+            texts.append(("masthead", shape([Run(text=line)], palette.style(style), palette)))
+        seen = dict.fromkeys((anchor, char) for anchor, shaped in texts for char in shaped.missing)
+        return [
+            Problem(
+                severity="error",
+                target_id=anchor,
+                message=f"字符“{char}”（U+{ord(char):04X}）在版式的字体中都没有字形，无法印出",
+            )
+            for anchor, char in seen
+        ]

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from bulletin_studio.export.pdf_style import Palette, Variant
+from bulletin_studio.export.pdf_style import Palette
 from bulletin_studio.export.pdf_text import shape, single_line
+from bulletin_studio.export.writer import Variant
 from bulletin_studio.model.markup import Run
 from bulletin_studio.render.layout import Layout, Style
 from bulletin_studio.render.tree import MastheadNode

@@ -3,14 +3,14 @@
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any
 
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 
-from bulletin_studio.render.fonts import FontError, FontFace, FontResolver
+from bulletin_studio.export.fonts import FontFace, registered_faces
+from bulletin_studio.export.writer import Variant
+from bulletin_studio.render.fonts import FontError, FontResolver
 from bulletin_studio.render.layout import FontRole, Layout, Style, TextStyle
-
-Variant = Literal["print", "screen"]
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,21 @@ class Palette:
         key = (role, bold, italic)
         if key not in self._stacks:
             stack = self.layout.fonts[role]
+            resolve = self._resolver.faces
             cjk = tuple(
-                self._resolver.faces(stack.cjk, bold=bold, italic=False, needed=self._needed)
+                registered_faces(
+                    resolve(stack.cjk, bold=bold, italic=False, needed=self._needed, role=role),
+                    role,
+                )
             )
             try:
                 latin = tuple(
-                    self._resolver.faces(stack.latin, bold=bold, italic=italic, needed=self._needed)
+                    registered_faces(
+                        resolve(
+                            stack.latin, bold=bold, italic=italic, needed=self._needed, role=role
+                        ),
+                        role,
+                    )
                 )
             except FontError:
                 latin = cjk  # CJK faces carry Latin glyphs too: plainer, but never missing

@@ -15,9 +15,9 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from bulletin_studio.export.fonts import FontFace
 from bulletin_studio.export.pdf_style import FaceStacks, Palette
 from bulletin_studio.model.markup import Run
-from bulletin_studio.render.fonts import FontFace
 from bulletin_studio.render.layout import TextStyle
 from bulletin_studio.render.linebreak import (
     CJK_LIKE_PUNCTUATION,

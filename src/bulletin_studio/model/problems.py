@@ -48,6 +48,26 @@ FIELD_NAMES = {
 }
 
 
+def place(issue: Issue, target_id: str | None) -> str:
+    """Where a problem is, as the editor knows it: the item's (or section's) title."""
+    if not target_id:
+        return ""
+    owner = issue.owner_item(target_id)
+    node = owner if owner is not None else issue.find(target_id)
+    title = getattr(node, "title", "") if node is not None else ""
+    return title or PLACE_NAMES.get(target_id, "（无标题）" if node is not None else target_id)
+
+
+def describe(problem: Problem, issue: Issue) -> str:
+    """One line for the editor: 「“标题” 字段：说明」, titles instead of ids."""
+    where = place(issue, problem.target_id)
+    field = f"{problem.field}：" if problem.field else ""
+    return f"“{where}” {field}{problem.message}" if where else f"{field}{problem.message}"
+
+
+PLACE_NAMES = {"masthead": "报头", "colophon": "版权页", "numbering": "期号"}
+
+
 def check_issue(issue: Issue, previous: Numbering | None = None) -> list[Problem]:
     """All content problems of an issue, in reading order."""
     problems = list(_numbering_problems(issue.numbering, previous))

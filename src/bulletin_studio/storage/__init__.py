@@ -6,6 +6,7 @@ Headless (no Qt), so the CLI, the GUI and tests share one implementation.
 from bulletin_studio.storage.assets import AssetStore
 from bulletin_studio.storage.document import (
     Document,
+    empty_document,
     load_document,
     new_document_from,
     sample_document,
@@ -21,6 +22,7 @@ __all__ = [
     "FileLockedError",
     "StorageError",
     "acquire_lock",
+    "empty_document",
     "load_document",
     "new_document_from",
     "sample_document",

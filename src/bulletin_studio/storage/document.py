@@ -7,13 +7,20 @@ always gives the same bytes (diffable, testable, no spurious "changed" in sync t
 Saving keeps the previous file as ``<name>.bak`` (see :mod:`bulletin_studio.storage.atomic`).
 """
 
+import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bulletin_studio.model.derive import next_issue
-from bulletin_studio.model.issue import Issue
+from bulletin_studio.model.issue import (
+    DEFAULT_SECTION_TITLES,
+    Issue,
+    Numbering,
+    Section,
+    SectionKind,
+)
 from bulletin_studio.paths import SAMPLE_DIR
 from bulletin_studio.storage import envelope, reader
 from bulletin_studio.storage.assets import AssetStore
@@ -97,6 +104,19 @@ def save_document(doc: Document, path: Path) -> None:
         write_atomic(path, data)
     except OSError as error:
         raise StorageError(f"无法保存文件 {path.name}：{error.strerror or error}") from None
+
+
+def empty_document(today: dt.date | None = None) -> Document:
+    """A new issue with the four standard sections, numbered from this year."""
+    sections = [
+        Section(kind=kind, title=DEFAULT_SECTION_TITLES[kind])
+        for kind in SectionKind
+        if kind is not SectionKind.CUSTOM
+    ]
+    year = (today or dt.date.today()).year
+    return Document(
+        Issue(numbering=Numbering(year=year, number=1, cumulative=1), sections=sections)
+    )
 
 
 def sample_document() -> Document:

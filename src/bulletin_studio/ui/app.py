@@ -7,9 +7,8 @@ from pathlib import Path
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from bulletin_studio.storage import StorageError, sample_document
+from bulletin_studio.storage import StorageError, empty_document, sample_document
 from bulletin_studio.ui import settings
-from bulletin_studio.ui.files import empty_document
 from bulletin_studio.ui.i18n import install_translators, ui_locale
 from bulletin_studio.ui.main_window import MainWindow
 

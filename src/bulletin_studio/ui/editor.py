@@ -1,6 +1,6 @@
 """IssueEditor: the one owner of the open Issue; forms and outline change it only through here.
 
-Every change builds a new Issue (see :mod:`bulletin_studio.ui.nodes`) and goes through the undo
+Every change builds a new Issue (see :mod:`bulletin_studio.model.nodes`) and goes through the undo
 stack, so undo/redo, the unsaved mark, the preview and the panels all follow from one signal.
 """
 
@@ -10,11 +10,10 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from bulletin_studio.model import Issue, Paragraph, Section, Snippet
+from bulletin_studio.model import Issue, Paragraph, Section, Snippet, nodes
 from bulletin_studio.model.blocks import BLOCK_TYPES
 from bulletin_studio.model.items import Article, PartnerNews, Resource
 from bulletin_studio.storage import AssetStore, Document
-from bulletin_studio.ui import nodes
 from bulletin_studio.ui.commands import IssueCommand, merge_id_for
 from bulletin_studio.ui.signals import emit
 
@@ -48,6 +47,11 @@ class IssueEditor(QObject):
 
     def document(self) -> Document:
         return Document(issue=self._issue, assets=self.assets)
+
+    def snapshot(self) -> Document:
+        """The document as it is now, safe to hand to a worker thread while editing goes on
+        (the issue is immutable; the image store gets a copy of its index)."""
+        return Document(issue=self._issue, assets=self.assets.subset(self.assets))
 
     def replace_document(self, document: Document) -> None:
         """Open another issue: a fresh history, nothing to undo into the previous file."""

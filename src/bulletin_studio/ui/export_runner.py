@@ -1,11 +1,6 @@
-"""Export to PDF or DOCX in a worker thread behind a progress dialog that can cancel.
+"""Export to PDF or DOCX in a worker thread behind a progress dialog that can cancel."""
 
-The writers are imported when used, so a missing optional writer disables one menu entry
-instead of the whole window.
-"""
-
-import importlib
-from collections.abc import Generator, Mapping
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +9,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from bulletin_studio.export.progress import Progress
-from bulletin_studio.model import Issue
+from bulletin_studio.export.writer import Format, WriteOptions
+from bulletin_studio.pipeline import Pipeline
+from bulletin_studio.storage import Document
 from bulletin_studio.ui.jobs import JobThread
 from bulletin_studio.ui.signals import emit
 
@@ -22,17 +19,12 @@ PROGRESS_STEPS = 1000
 
 
 def export_job(
-    kind: str, issue: Issue, assets: Mapping[str, bytes], out: Path, variant: str
+    kind: Format, document: Document, out: Path, variant: str
 ) -> Generator[Progress, None, Any]:
-    compose = importlib.import_module("bulletin_studio.render.compose").compose
-    load_layout = importlib.import_module("bulletin_studio.render.layout").load_layout
+    """The pipeline's export, with fonts as the user's settings give them."""
     yield Progress(0, 1, "")
-    tree = compose(issue, load_layout("default"), assets)
-    if kind == "pdf":
-        pdf = importlib.import_module("bulletin_studio.export.pdf")
-        return (yield from pdf.export_pdf(tree, out, variant=variant))
-    docx = importlib.import_module("bulletin_studio.export.docx")
-    return (yield from docx.export_docx(tree, out))
+    options = WriteOptions(variant="screen" if variant == "screen" else "print")
+    return (yield from Pipeline.from_settings().export(document, {kind: out}, "default", options))
 
 
 class ExportRunner(QObject):
@@ -47,10 +39,7 @@ class ExportRunner(QObject):
         self.dialog: QProgressDialog | None = None
         self.offer_folder = True
 
-    def start(
-        self, kind: str, issue: Issue, assets: Mapping[str, bytes], out: Path, variant: str
-    ) -> None:
-        assets = dict(assets)
+    def start(self, kind: Format, document: Document, out: Path, variant: str) -> None:
         dialog = QProgressDialog(
             self.tr("Exporting %1…").replace("%1", out.name),
             self.tr("Cancel"),
@@ -63,7 +52,7 @@ class ExportRunner(QObject):
         dialog.setMinimumDuration(200)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        thread = JobThread(lambda: export_job(kind, issue, assets, out, variant))
+        thread = JobThread(lambda: export_job(kind, document, out, variant))
         dialog.canceled.connect(thread.cancel)
         thread.progressed.connect(self._progress)
         thread.succeeded.connect(lambda _result: self._done(out))
@@ -74,10 +63,13 @@ class ExportRunner(QObject):
         thread.start()
 
     def _progress(self, progress: Progress) -> None:
-        if self.dialog is not None:
-            self.dialog.setValue(int(progress.fraction * PROGRESS_STEPS))
-            if progress.message:
-                self.dialog.setLabelText(progress.message)
+        """Queued from the worker: the dialog may be gone (closed, cancelled) by the time."""
+        dialog = self.dialog
+        if dialog is None:
+            return
+        dialog.setValue(int(progress.fraction * PROGRESS_STEPS))
+        if progress.message:
+            dialog.setLabelText(progress.message)
 
     def _cleanup(self) -> None:
         if self.dialog is not None:

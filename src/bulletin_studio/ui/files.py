@@ -4,14 +4,11 @@ Failures never lose work: a refused save shows storage's message and keeps the i
 issue (still marked unsaved); every 30 s unsaved work is copied to the recovery folder.
 """
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from bulletin_studio.model import Issue, Numbering, Section, SectionKind
-from bulletin_studio.model.issue import DEFAULT_SECTION_TITLES
 from bulletin_studio.storage import (
     Document,
     FileLock,
@@ -29,19 +26,6 @@ from bulletin_studio.ui.signals import emit
 
 AUTOSAVE_MS = 30_000
 SUFFIX = ".bulletin"
-
-
-def empty_document() -> Document:
-    """A new issue with the four standard sections, numbered from this year."""
-    sections = [
-        Section(kind=kind, title=DEFAULT_SECTION_TITLES[kind])
-        for kind in SectionKind
-        if kind is not SectionKind.CUSTOM
-    ]
-    year = dt.date.today().year
-    return Document(
-        Issue(numbering=Numbering(year=year, number=1, cumulative=1), sections=sections)
-    )
 
 
 class FileManager(QObject):

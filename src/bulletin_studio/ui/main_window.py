@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bulletin_studio.storage import Document, StorageError, sample_document
+from bulletin_studio.export.writer import Format
+from bulletin_studio.model.problems import Problem
+from bulletin_studio.storage import Document, StorageError, empty_document, sample_document
 from bulletin_studio.ui import settings
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.export_runner import ExportRunner
-from bulletin_studio.ui.files import FileManager, empty_document
+from bulletin_studio.ui.files import FileManager
 from bulletin_studio.ui.forms.panel import FormPanel
 from bulletin_studio.ui.notes_panel import NotesPanel
 from bulletin_studio.ui.outline import OutlinePanel
@@ -56,8 +58,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([280, 620])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.preview = PreviewPanel(self.editor, self)
+        self.preview = PreviewPanel(self.editor, parent=self)
         self.problems = ProblemsPanel(self.editor, self)
+        if self.preview.settings_problem is not None:
+            self.problems.standing.append(
+                Problem(severity="error", message=self.preview.settings_problem)
+            )
+            self.problems.refresh()
         self.notes = NotesPanel(self.editor, self)
         self.preview_dock = self._dock(
             "previewDock", self.tr("Preview"), self.preview, Qt.DockWidgetArea.RightDockWidgetArea
@@ -84,7 +91,7 @@ class MainWindow(QMainWindow):
         self.notes.nodeActivated.connect(self.select_node)
         self.preview.renderFailed.connect(self.problems.render_failed)
         self.preview.rendered.connect(
-            lambda result: self.problems.set_render_problems(result.problems)
+            lambda rendered: self.problems.set_render_problems(rendered.checked.printing)
         )
         self.editor.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self.files.pathChanged.connect(self._update_title)
@@ -297,7 +304,7 @@ class MainWindow(QMainWindow):
 
     # --- export and review -------------------------------------------------------------
 
-    def export(self, kind: str) -> None:
+    def export(self, kind: Format) -> None:
         suffix = ".pdf" if kind == "pdf" else ".docx"
         base = (
             self.files.path.with_suffix(suffix)
@@ -308,9 +315,9 @@ class MainWindow(QMainWindow):
         if name:
             self.export_to(kind, Path(name))
 
-    def export_to(self, kind: str, out: Path) -> None:
+    def export_to(self, kind: Format, out: Path) -> None:
         variant = str(self.preview.variant.currentData())
-        self.exporter.start(kind, self.editor.issue, self.editor.assets, out, variant)
+        self.exporter.start(kind, self.editor.snapshot(), out, variant)
 
     def import_review(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bulletin_studio.model import Section
+from bulletin_studio.model import Section, nodes
 from bulletin_studio.model.issue import DEFAULT_SECTION_TITLES, SectionKind
-from bulletin_studio.ui import nodes
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.outline_model import OutlineModel
 from bulletin_studio.ui.signals import emit

@@ -18,8 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
-from bulletin_studio.model import Section
-from bulletin_studio.ui import nodes
+from bulletin_studio.model import Section, nodes
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.labels import kind_label
 from bulletin_studio.ui.signals import emit

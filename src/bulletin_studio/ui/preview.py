@@ -6,7 +6,7 @@ re-renders, and selecting an item jumps to the page where it starts (``anchor_pa
 masthead goes to page 1 and the colophon to the last page.
 """
 
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QPointF, Qt, QTimer, Signal
@@ -21,46 +21,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bulletin_studio.export.pdf import TypesetSession, export_pdf
 from bulletin_studio.export.progress import Progress
-from bulletin_studio.model import Issue
-from bulletin_studio.render.compose import compose
-from bulletin_studio.render.layout import load_layout
+from bulletin_studio.export.writer import WriteOptions
+from bulletin_studio.pipeline import Pipeline
+from bulletin_studio.render.fonts import FontResolver
+from bulletin_studio.settings import SettingsError
+from bulletin_studio.storage import Document
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.jobs import JobThread
 from bulletin_studio.ui.signals import emit
 
 DEBOUNCE_MS = 400
-PdfJob = Callable[[Issue, Mapping[str, bytes], str], Generator[Progress, None, Any]]
+PdfJob = Callable[[Document, str], Generator[Progress, None, Any]]
 
 
-def pdf_job() -> PdfJob:
-    """compose + export_pdf, keeping fonts and shaped paragraphs from one render to the next.
+def pdf_job(pipeline: Pipeline) -> PdfJob:
+    """The pipeline's in-memory PDF, keeping fonts and shaped paragraphs between renders.
 
     Renders run one at a time (a new one waits for the previous to finish or cancel), so the
-    session is never used by two threads at once.
+    pipeline is never used by two threads at once.
     """
-    session = TypesetSession()
-    layout = load_layout("default")
 
-    def job(
-        issue: Issue, assets: Mapping[str, bytes], variant: str
-    ) -> Generator[Progress, None, Any]:
-        tree = compose(issue, layout, assets)
-        kind = "screen" if variant == "screen" else "print"
-        return (yield from export_pdf(tree, None, variant=kind, session=session))
+    def job(document: Document, variant: str) -> Generator[Progress, None, Any]:
+        options = WriteOptions(variant="screen" if variant == "screen" else "print")
+        return (yield from pipeline.render(document, "pdf", "default", options))
 
     return job
 
 
+def settings_pipeline() -> tuple[Pipeline, str | None]:
+    """The pipeline the user's settings ask for; if they cannot be read, the default fonts
+    and the reason, so the window still opens and says what to fix."""
+    try:
+        return Pipeline.from_settings(), None
+    except SettingsError as error:
+        return Pipeline(FontResolver()), error.message
+
+
 class PreviewPanel(QWidget):
     renderFailed = Signal(str)
-    rendered = Signal(object)  # the PdfResult: pages, anchor_pages, problems
+    rendered = Signal(object)  # the pipeline's Rendered: PDF bytes, pages, anchors, problems
 
-    def __init__(self, editor: IssueEditor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        editor: IssueEditor,
+        pipeline: Pipeline | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._editor = editor
-        self._job = pdf_job()
+        self.settings_problem: str | None = None
+        if pipeline is None:
+            pipeline, self.settings_problem = settings_pipeline()
+        self._job = pdf_job(pipeline)
         self._thread: JobThread | None = None
         self._pending = False
         self._target: str | None = None
@@ -118,11 +131,11 @@ class PreviewPanel(QWidget):
         self._timer.start(delay)
 
     def _start(self) -> None:
-        job, issue, assets = self._job, self._editor.issue, dict(self._editor.assets)
+        job, document = self._job, self._editor.snapshot()
         variant = str(self.variant.currentData())
         self._pending = False
         self.status.setText(self.tr("Rendering…"))
-        thread = JobThread(lambda: job(issue, assets, variant))
+        thread = JobThread(lambda: job(document, variant))
         thread.succeeded.connect(self._show_result)
         thread.failed.connect(self._failed)
         thread.finished.connect(self._finished)
@@ -145,12 +158,13 @@ class PreviewPanel(QWidget):
             )
         emit(self.renderFailed, message)
 
-    def _show_result(self, result: Any) -> None:
+    def _show_result(self, rendered: Any) -> None:
         """Swap in the new PDF and stay on the page the editor was reading."""
+        result = rendered.result
         navigator = self.view.pageNavigator()
         page, location = navigator.currentPage(), navigator.currentLocation()
         buffer = QBuffer(self)
-        buffer.setData(QByteArray(result.data))
+        buffer.setData(QByteArray(rendered.data))
         buffer.open(QBuffer.OpenModeFlag.ReadOnly)
         self.document.load(buffer)
         if self._buffer is not None:
@@ -166,7 +180,7 @@ class PreviewPanel(QWidget):
             self._target = None
         else:
             navigator.jump(min(page, max(0, result.pages - 1)), location)
-        emit(self.rendered, result)
+        emit(self.rendered, rendered)
 
     def current_page(self) -> int:
         """0-based page at the top of the view."""

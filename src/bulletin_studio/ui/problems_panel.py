@@ -20,6 +20,8 @@ class ProblemsPanel(QWidget):
         super().__init__(parent)
         self._editor = editor
         self._render_problems: list[Problem] = []
+        self.standing: list[Problem] = []
+        """Problems of the program's setup (an unreadable settings file), shown until restart."""
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("problemsList")
         self.tree.setRootIsDecorated(False)
@@ -47,7 +49,7 @@ class ProblemsPanel(QWidget):
         )
 
     def problems(self) -> list[Problem]:
-        return check_issue(self._editor.issue) + self._render_problems
+        return self.standing + check_issue(self._editor.issue) + self._render_problems
 
     def refresh(self) -> None:
         style = self.style()

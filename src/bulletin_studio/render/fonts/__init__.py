@@ -1,5 +1,5 @@
-"""Font resolution for the writers: discovery, CFF → TrueType conversion, per-role stacks."""
+"""Font resolution: discovery of installed faces, CFF → TrueType conversion, per-role stacks."""
 
-from bulletin_studio.render.fonts.resolve import FontError, FontFace, FontResolver
+from bulletin_studio.render.fonts.resolve import FaceSpec, FontError, FontResolver
 
-__all__ = ["FontError", "FontFace", "FontResolver"]
+__all__ = ["FaceSpec", "FontError", "FontResolver"]

@@ -1,24 +1,22 @@
-"""Font stacks → registered ReportLab faces, with conversion of CFF faces and per-char fallback.
+"""Font stacks → the TrueType files to draw with, converting CFF faces once (cached).
 
-The writer asks for a role's families (CJK stack, then Latin stack) in a style and gets every
-usable face in order; it then picks, per character, the first face that has the glyph.
+A writer asks for a role's families (CJK stack, then Latin stack) in a style and gets every
+usable face in order as a ``FaceSpec``; it then picks, per character, the first face that has
+the glyph. Nothing here knows a PDF library: the PDF writer registers the files it is given
+(``export.fonts``), so the layers above decide how faces are embedded.
 """
 
-import hashlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
-from functools import cache, partial
+from dataclasses import dataclass
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
 
 import platformdirs
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from bulletin_studio.errors import BulletinError
 from bulletin_studio.render.fonts.convert import (
@@ -40,13 +38,12 @@ class FontError(BulletinError):
     """No usable face for a stack; the message names the role, the families and what to install."""
 
 
-@dataclass(frozen=True, eq=False)
-class FontFace:
-    """A face of a stack, registered with ReportLab on first use, with O(1) coverage and widths.
+@dataclass(frozen=True)
+class FaceSpec:
+    """A face of a stack as resolution chose it: a TrueType file the PDF writer can embed.
 
-    Registering parses the whole font file, and fallback faces late in a stack are rarely
-    needed, so a face is loaded only when something asks for its name, glyphs or widths.
-    A face that turns out to be unreadable then simply has no glyphs.
+    Pure data (no PDF library): the writer registers it under ``name`` when it first draws
+    with it. ``identity`` tells two files apart that would claim the same name.
     """
 
     family: str
@@ -55,41 +52,8 @@ class FontFace:
     path: Path  # TrueType outlines: the installed file or its converted copy in the cache
     subfont_index: int
     synthetic_bold: bool  # bold asked for, only a regular face exists: the writer emulates it
-    register: Callable[[], tuple[str, TTFont]] = field(repr=False)
-    _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    def load(self) -> None:
-        """Register now (raises TTFError for a broken file)."""
-        if self._loaded:
-            return
-        name, font = self.register()
-        self._loaded.update(
-            name=name,
-            glyphs=frozenset(char for char, glyph in font.face.charToGlyph.items() if glyph),
-            widths=dict(font.face.charWidths),
-            default_width=float(font.face.defaultWidth),
-        )
-
-    def _metric(self, key: str) -> Any:
-        if not self._loaded:
-            try:
-                self.load()
-            except TTFError as error:
-                log.warning("font %s (%s) not usable: %s", self.family, self.path, error)
-                self._loaded.update(name="", glyphs=frozenset(), widths={}, default_width=1000.0)
-        return self._loaded[key]
-
-    @property
-    def name(self) -> str:
-        """The pdfmetrics name: stable across runs, so exports are byte-identical."""
-        return str(self._metric("name"))
-
-    def has(self, char: str) -> bool:
-        return ord(char) in self._metric("glyphs")
-
-    def width(self, char: str) -> float:
-        """Advance width in 1/1000 em, as ReportLab measures it when setting the line."""
-        return float(self._metric("widths").get(ord(char), self._metric("default_width")))
+    name: str  # an ASCII name such as ``NotoSerifCJKSC-Bold``, stable across runs
+    identity: str
 
 
 def default_cache_dir() -> Path:
@@ -104,25 +68,6 @@ def default_cache_dir() -> Path:
 def _installed(cache_dir: Path) -> tuple[InstalledFace, ...]:
     """Discovery runs once per process: fc-list or a folder scan is the slow part of a start."""
     return tuple(installed_faces(cache_dir))
-
-
-# pdfmetrics is process-global and first-wins, so the names this module gave out are too:
-# name → identity (a cached conversion's file name, which encodes its content, or the path).
-_registered: dict[str, str] = {}
-
-
-def _register(name: str, path: Path, index: int, identity: str) -> tuple[str, TTFont]:
-    """Register once per name; a name taken by other content gets a stable suffix."""
-    if _registered.get(name, identity) != identity:
-        name = f"{name}~{hashlib.sha256(identity.encode()).hexdigest()[:6]}"
-    if name not in _registered:
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
-        _registered[name] = identity
-    font = pdfmetrics.getFont(name)
-    if not isinstance(font, TTFont) or Path(font.face.filename).name != path.name:
-        # ReportLab hands out an already registered face with the same PostScript name.
-        raise TTFError(f"{path}: PostScript name already used by another registered font")
-    return name, font
 
 
 def _ascii_name(face: InstalledFace, family: str) -> str:
@@ -173,7 +118,7 @@ class FontResolver:
         self.cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
         self._cmaps: dict[Source, frozenset[int]] = {}
         self._override_faces: dict[Path, list[InstalledFace]] = {}
-        self._faces: dict[tuple[object, ...], list[FontFace]] = {}
+        self._faces: dict[tuple[object, ...], list[FaceSpec]] = {}
 
     # -- choosing -----------------------------------------------------------------------------
 
@@ -202,23 +147,24 @@ class FontResolver:
 
     def _face(
         self, family: str, installed: InstalledFace, path: Path, name: str, synthetic: bool
-    ) -> FontFace:
+    ) -> FaceSpec:
         converted = path != installed.path
         index = 0 if converted else installed.index
         identity = path.name if converted else f"{path.resolve()}#{index}"
-        return FontFace(
+        return FaceSpec(
             family=family,
             bold=installed.weight >= BOLD_WEIGHT,
             italic=installed.italic,
             path=path,
             subfont_index=index,
             synthetic_bold=synthetic,
-            register=partial(_register, name, path, index, identity),
+            name=name,
+            identity=identity,
         )
 
     def _converted(
         self, family: str, installed: InstalledFace, synthetic: bool, extra: frozenset[int]
-    ) -> list[FontFace]:
+    ) -> list[FaceSpec]:
         """The cached base conversion, plus a top-up face for rare characters the source has."""
         source = Source.of(installed.path, installed.index)
         name = _ascii_name(installed, family)
@@ -246,8 +192,8 @@ class FontResolver:
         italic: bool,
         needed: Iterable[str] = (),
         role: str = "",
-    ) -> list[FontFace]:
-        """Every usable face of the stack in order, registered, for per-character fallback.
+    ) -> list[FaceSpec]:
+        """Every usable face of the stack in order, for per-character fallback.
 
         Missing families are skipped; CFF faces are converted (cached); ``needed`` characters
         outside the cached base set get a small top-up face right after their base face.
@@ -259,7 +205,7 @@ class FontResolver:
         key = (tuple(families), bold, italic, extra)
         if key in self._faces:
             return list(self._faces[key])
-        result: list[FontFace] = []
+        result: list[FaceSpec] = []
         problems: list[str] = []
         for family in families:
             chosen = self._choose(family, bold, italic)
@@ -273,12 +219,6 @@ class FontResolver:
                 else:
                     name = _ascii_name(installed, family)
                     built = [self._face(family, installed, installed.path, name, synthetic)]
-                if not result:
-                    built[0].load()  # the face most text will use: a broken one is skipped now
-            except TTFError as error:
-                log.warning("font %s (%s) not usable: %s", family, installed.path, error)
-                problems.append(f"{family}（{error}）")
-                continue
             except Exception as error:  # a broken font file must cost one family, not the export
                 log.exception("font %s (%s) could not be converted", family, installed.path)
                 problems.append(f"{family}（无法转换：{error}）")

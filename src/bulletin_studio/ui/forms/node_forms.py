@@ -7,9 +7,8 @@ import itertools
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from bulletin_studio.model import Colophon, Issue, Masthead, Numbering, Section
+from bulletin_studio.model import Colophon, Issue, Masthead, Numbering, Section, nodes
 from bulletin_studio.model.items import Article, PartnerNews, Resource
-from bulletin_studio.ui import nodes
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.forms.blocks import BlockList
 from bulletin_studio.ui.forms.fields import FieldBinding, add_rows, new_form_layout

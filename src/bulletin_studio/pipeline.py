@@ -1,0 +1,225 @@
+"""The one path from a document to its output: compose, check, write.
+
+The CLI, the preview and the export dialog all come through here, so they cannot disagree
+about what an issue looks like or what is wrong with it:
+
+1. the layout is loaded and the issue composed into the neutral render tree;
+2. the problems are gathered: the model's content checks, preflight on the composed tree and,
+   for a PDF, the characters no font of the layout can draw;
+3. a file export refuses while any problem is an error (the preview draws anyway, from the
+   last valid values, so the editor can see what she is fixing);
+4. the writer turns the tree into bytes, which are written to the target atomically.
+
+Writers get their fonts and clock from here; nothing below this module reads settings.
+"""
+
+import io
+from collections.abc import Callable, Generator, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from bulletin_studio.errors import BulletinError
+from bulletin_studio.export.docx import DocxResult, DocxWriter
+from bulletin_studio.export.pdf import PdfResult, PdfWriter, TypesetSession
+from bulletin_studio.export.progress import Progress
+from bulletin_studio.export.writer import Format, WriteOptions
+from bulletin_studio.model.problems import Problem, check_issue, describe
+from bulletin_studio.paths import LAYOUTS_DIR
+from bulletin_studio.preflight import preflight
+from bulletin_studio.render.compose import compose
+from bulletin_studio.render.fonts import FontResolver
+from bulletin_studio.render.layout import Layout, load_layout
+from bulletin_studio.render.tree import RenderTree
+from bulletin_studio.settings import font_overrides
+from bulletin_studio.storage import Document, StorageError
+from bulletin_studio.storage.atomic import write_atomic
+
+FORMATS: tuple[Format, ...] = ("pdf", "docx")
+Result = TypeVar("Result")
+DEFAULT_OPTIONS = WriteOptions()
+
+
+class ExportRefused(BulletinError):
+    """The issue has errors a printed or reviewed copy must not carry; ``problems`` lists all."""
+
+    def __init__(self, problems: list[Problem], issue_title: str, describe_one: str) -> None:
+        errors = [problem for problem in problems if problem.severity == "error"]
+        more = f"（另有 {len(errors) - 1} 个错误）" if len(errors) > 1 else ""
+        super().__init__(f"“{issue_title}”有错误，未导出：{describe_one}{more}")
+        self.problems = problems
+
+
+class WriterFailed(BulletinError):
+    """A writer met something it could not handle: a bug, reported with where it happened.
+
+    The original exception is chained (``__cause__``) so its traceback reaches the log.
+    """
+
+    def __init__(self, format: Format, where: str, error: Exception) -> None:
+        place = f"（{where}）" if where else ""
+        super().__init__(f"导出 {format.upper()} 时出错{place}：{type(error).__name__}: {error}")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A composed issue and everything wrong with it, in reading order.
+
+    ``content`` is what the model finds in the issue alone (the app shows it as the editor
+    types); ``printing`` is what only the composed pages reveal (image resolution, glyphs).
+    """
+
+    tree: RenderTree
+    content: list[Problem]
+    printing: list[Problem]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.content + self.printing
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One output in memory (the preview's path): bytes, the writer's result, the problems."""
+
+    format: Format
+    data: bytes = field(repr=False)
+    result: PdfResult | DocxResult
+    checked: Checked = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Exported:
+    """Files written by one export, with the warnings that did not stop it."""
+
+    paths: dict[Format, Path]
+    results: dict[Format, PdfResult | DocxResult]
+    problems: list[Problem]
+
+
+class Pipeline:
+    """Holds what outlives one export: the fonts, shaped text (for the preview) and layouts."""
+
+    def __init__(
+        self,
+        fonts: FontResolver,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        layouts_dir: Path = LAYOUTS_DIR,
+    ) -> None:
+        self.session = TypesetSession(fonts)
+        self.clock = clock
+        self.layouts_dir = layouts_dir
+
+    @classmethod
+    def from_settings(cls, settings_file: Path | None = None) -> "Pipeline":
+        """Fonts as the user's settings override them; raises ``SettingsError`` naming the key."""
+        return cls(FontResolver(overrides=font_overrides(settings_file)))
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def layout(self, name: str | Path) -> Layout:
+        """A layout by name or path, read afresh (a millisecond): edits to it apply at once."""
+        return load_layout(name, self.layouts_dir)
+
+    def compose(self, document: Document, layout: str | Path = "default") -> RenderTree:
+        return compose(document.issue, self.layout(layout), document.assets)
+
+    def check(
+        self,
+        document: Document,
+        layout: str | Path = "default",
+        formats: Iterable[Format] = FORMATS,
+        options: WriteOptions = DEFAULT_OPTIONS,
+    ) -> Checked:
+        """Compose and gather every problem the given outputs would meet."""
+        tree = self.compose(document, layout)
+        printing = preflight(tree)
+        if "pdf" in formats:
+            printing += PdfWriter(self.session).missing_glyphs(tree, options.variant)
+        return Checked(tree, check_issue(document.issue), printing)
+
+    # -- whole jobs ----------------------------------------------------------------------------
+
+    def render(
+        self,
+        document: Document,
+        format: Format = "pdf",
+        layout: str | Path = "default",
+        options: WriteOptions = DEFAULT_OPTIONS,
+    ) -> Generator[Progress, None, Rendered]:
+        """One output in memory, drawn even when the issue has errors (the live preview)."""
+        checked = self.check(document, layout, (format,), options)
+        buffer = io.BytesIO()
+        result = yield from self._run(format, checked.tree, buffer, options)
+        return Rendered(format, buffer.getvalue(), result, checked)
+
+    def export(
+        self,
+        document: Document,
+        targets: Mapping[Format, Path],
+        layout: str | Path = "default",
+        options: WriteOptions = DEFAULT_OPTIONS,
+    ) -> Generator[Progress, None, Exported]:
+        """Write each requested format to its file; refuses (``ExportRefused``) on any error.
+
+        Each file appears only when complete; a cancelled or failed export leaves the previous
+        file as it was.
+        """
+        checked = self.check(document, layout, targets, options)
+        if checked.errors:
+            first = describe(checked.errors[0], document.issue)
+            raise ExportRefused(checked.problems, document.issue.masthead.title, first)
+        results: dict[Format, PdfResult | DocxResult] = {}
+        for step, (format, path) in enumerate(targets.items()):
+            buffer = io.BytesIO()
+            job = self._run(format, checked.tree, buffer, options)
+            results[format] = yield from _scaled(job, step, len(targets))
+            try:
+                write_atomic(path, buffer.getvalue(), keep_backup=False)
+            except OSError as error:
+                raise StorageError(f"无法写入 {path}：{error.strerror or error}") from None
+        return Exported(dict(targets), results, checked.problems)
+
+    def _run(
+        self, format: Format, tree: RenderTree, out: io.BytesIO, options: WriteOptions
+    ) -> Generator[Progress, None, PdfResult | DocxResult]:
+        """Drive one writer; anything but our own errors becomes ``WriterFailed``."""
+        writer: PdfWriter | DocxWriter = (
+            PdfWriter(self.session) if format == "pdf" else DocxWriter(self.clock)
+        )
+        job = writer.write(tree, out, options)
+        where = ""
+        while True:
+            try:
+                progress = next(job)
+            except StopIteration as finished:
+                return finished.value
+            except BulletinError:
+                raise
+            except Exception as error:
+                raise WriterFailed(format, where, error) from error
+            where = progress.message
+            try:
+                yield progress
+            except GeneratorExit:
+                job.close()
+                raise
+
+
+def _scaled(
+    job: Generator[Progress, None, Result], step: int, steps: int
+) -> Generator[Progress, None, Result]:
+    """Progress of one of several outputs, as a share of the whole export."""
+    while True:
+        try:
+            progress = next(job)
+        except StopIteration as finished:
+            return finished.value
+        fraction = (step + progress.fraction) / steps
+        yield Progress(round(fraction * 1000), 1000, progress.message)
