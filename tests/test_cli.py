@@ -152,3 +152,49 @@ def test_fonts_lists_the_face_of_each_role(tmp_path: Path) -> None:
     assert "Noto Serif CJK SC" in listing.stdout and "Liberation Serif" in listing.stdout
     broken = run("fonts", env={"BULLETIN_STUDIO_CONFIG": str(settings)})
     assert str(settings) in assert_one_line_error(broken)
+
+
+def test_new_after_the_last_numberable_issue_fails_with_one_line(
+    small_document: Document, tmp_path: Path
+) -> None:
+    small_document.issue.numbering = Numbering(year=2200, number=4, cumulative=900)
+    previous = tmp_path / "2200-4.bulletin"
+    save_document(small_document, previous)
+    line = assert_one_line_error(run("new", "--from", str(previous), str(tmp_path / "n.bulletin")))
+    assert "2200年第4期" in line and "无法再编号" in line
+
+
+def test_a_damaged_font_file_in_settings_costs_a_warning_not_the_export(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(
+        Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf").read_bytes()[
+            :50_000
+        ]
+    )
+    settings = tmp_path / "settings.toml"
+    settings.write_text(f'[fonts]\n"Liberation Serif" = "{broken}"\n', encoding="utf-8")
+    path, pdf = tmp_path / "x.bulletin", tmp_path / "x.pdf"
+    save_document(sample_document(), path)
+    result = run(
+        "export", str(path), "--pdf", str(pdf), env={"BULLETIN_STUDIO_CONFIG": str(settings)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"字体文件 {broken} 无法使用" in result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_bug_is_one_line_with_the_details_in_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "bulletin-studio.log"
+    monkeypatch.setenv("BULLETIN_STUDIO_LOG", str(log))
+
+    def broken(_args: object) -> int:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(cli, "_cmd_schema", broken)
+    assert cli.main(["schema"]) == cli.EXIT_INTERNAL
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0 and "ZeroDivisionError" in error and str(log) in error
+    assert "Traceback" in log.read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """The one path from document to file: checks, refusal on errors, progress, cancel, failures."""
 
+import zipfile
 from collections.abc import Generator
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 
 from bulletin_studio.export.pdf import PdfWriter
 from bulletin_studio.export.progress import Cancelled, Progress, drain
-from bulletin_studio.export.writer import WriteOptions
+from bulletin_studio.export.writer import Format, WriteOptions
 from bulletin_studio.model import (
     Article,
     Block,
@@ -19,9 +20,11 @@ from bulletin_studio.model import (
     Section,
     SectionKind,
 )
-from bulletin_studio.pipeline import ExportRefused, Pipeline, WriterFailed
+from bulletin_studio.pipeline import Exported, ExportRefused, Pipeline, WriterFailed
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.storage import AssetStore, Document, sample_document
+from tests.export.pdf_reading import reading_texts, toc_entries
+from tests.hostile_images import jpeg, png_cut_pixels, png_long_ihdr
 from tests.strategies import png_bytes
 
 
@@ -112,3 +115,85 @@ def test_render_keeps_content_and_print_problems_apart(pipeline: Pipeline) -> No
     rendered = drain(pipeline.render(document, "pdf", "default", WriteOptions("screen")))
     assert [problem.target_id for problem in rendered.checked.content] == ["p_empty", None]
     assert rendered.checked.printing == []
+
+
+# -- issue 9: what validated but did not export ------------------------------------------------
+
+
+def _exports(pipeline: Pipeline, document: Document, tmp_path: Path) -> Exported:
+    """Validate, then export both formats: whatever validates must export."""
+    assert pipeline.check(document).errors == []
+    targets: dict[Format, Path] = {"pdf": tmp_path / "out.pdf", "docx": tmp_path / "out.docx"}
+    return drain(pipeline.export(document, targets))
+
+
+def test_a_just_added_article_without_title_exports(pipeline: Pipeline, tmp_path: Path) -> None:
+    document = one_article([Paragraph(text="正文")])
+    untitled = document.issue.sections[0].items[0].model_copy(update={"title": ""})
+    section = document.issue.sections[0].model_copy(update={"items": [untitled]})
+    document.issue = document.issue.model_copy(update={"sections": [section]})
+    exported = _exports(pipeline, document, tmp_path)
+    assert exported.results["pdf"].anchor_pages["art_one"] == 2  # type: ignore[union-attr]
+    text = reading_texts((tmp_path / "out.pdf").read_bytes())
+    assert "栏目" in text[0] and "正文" in text[1]
+
+
+def test_an_article_with_a_tall_figure_in_two_columns_exports(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    assets = AssetStore()
+    tall = ImageRef(asset=assets.add(png_bytes((200, 30, 30), (400, 900))))
+    blocks: list[Block] = [
+        Paragraph(text="正文" * 200),
+        Figure(id="f_tall", image=tall, caption="图一"),
+        Paragraph(text="后文" * 300),
+        Figure(image=tall, caption="图二"),
+    ]
+    document = one_article(blocks, assets)
+    section = document.issue.sections[0].model_copy(update={"kind": SectionKind.PARTNER_NEWS})
+    document.issue = document.issue.model_copy(update={"sections": [section]})
+    exported = _exports(pipeline, document, tmp_path)
+    assert exported.results["pdf"].anchor_pages["f_tall"] >= 2  # type: ignore[union-attr]
+
+
+def test_text_pasted_from_word_exports_both_ways(pipeline: Pipeline, tmp_path: Path) -> None:
+    document = one_article([Paragraph(text="第一行\x0b第二行\x0c\x1b逃逸\ufffe字符")])
+    title = document.issue.sections[0].items[0].model_copy(update={"title": "标\x0b题"})
+    section = document.issue.sections[0].model_copy(update={"items": [title]})
+    document.issue = document.issue.model_copy(update={"sections": [section]})
+    _exports(pipeline, document, tmp_path)
+    with zipfile.ZipFile(tmp_path / "out.docx") as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "逃逸字符" in body and "\x1b" not in body
+
+
+def test_images_from_elsewhere_export_to_docx_and_pdf(pipeline: Pipeline, tmp_path: Path) -> None:
+    assets = AssetStore()
+    refs = [
+        ImageRef(asset=assets.add(data))
+        for data in (jpeg("CMYK", jfif=False), jpeg(jfif=False), png_long_ihdr())
+    ]
+    document = one_article([Figure(image=ref, caption="图") for ref in refs], assets)
+    exported = _exports(pipeline, document, tmp_path)
+    assert exported.results["docx"].pictures == 3  # type: ignore[union-attr]
+
+
+def test_a_picture_that_does_not_decode_refuses_the_export(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    assets = AssetStore()
+    broken = ImageRef(asset=assets.add(png_cut_pixels()))
+    document = one_article([Figure(id="f_cut", image=broken, caption="图")], assets)
+    assert [problem.target_id for problem in pipeline.check(document).errors] == ["f_cut"]
+    assert drain(pipeline.render(document)).data.startswith(b"%PDF-"), "the preview still draws"
+
+
+def test_very_long_titles_export(pipeline: Pipeline, tmp_path: Path) -> None:
+    document = one_article([Paragraph(text="正文")])
+    long_title = document.issue.sections[0].items[0].model_copy(update={"title": "长" * 4000})
+    section = document.issue.sections[0].model_copy(update={"items": [long_title]})
+    masthead = document.issue.masthead.model_copy(update={"title": "标" * 300})
+    document.issue = document.issue.model_copy(update={"sections": [section], "masthead": masthead})
+    _exports(pipeline, document, tmp_path)
+    toc_line = toc_entries((tmp_path / "out.pdf").read_bytes())[1][0]
+    assert toc_line.endswith("…") and len(toc_line) <= 121

@@ -245,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"):
         return _run_gui(Path(args_list[0]))
     args = _build_parser().parse_args(args_list)
+    crashlog.log_warnings_to_file()
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)

@@ -6,6 +6,7 @@ gives, so a bug report can carry it.
 """
 
 import datetime as dt
+import logging
 import os
 import traceback
 from pathlib import Path
@@ -22,6 +23,19 @@ def log_path() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_log_dir("bulletin-studio")) / "bulletin-studio.log"
+
+
+def log_warnings_to_file() -> None:
+    """Library warnings (a font skipped, a file retried) go to the log, not the terminal:
+    what the editor must know reaches her as a problem or a message instead."""
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
 
 def details(error: BaseException) -> str:

@@ -142,6 +142,10 @@ class Pipeline:
         printing = preflight(tree)
         if "pdf" in formats:
             printing += PdfWriter(self.session).missing_glyphs(tree, options.variant)
+            printing += [
+                Problem(severity="warning", field="字体", message=notice)
+                for notice in self.session.fonts.notices
+            ]
         return Checked(tree, check_issue(document.issue), printing)
 
     # -- whole jobs ----------------------------------------------------------------------------

@@ -39,6 +39,8 @@ def font_overrides(path: Path | None = None) -> dict[str, str]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise SettingsError(f"设置文件 {path} 无法读取：{error}") from None
+    except OSError as error:
+        raise SettingsError(f"设置文件 {path} 无法读取：{error.strerror or error}") from None
     fonts = data.get("fonts", {})
     if not isinstance(fonts, dict):
         raise SettingsError(f'设置文件 {path}：键 fonts 应为表（family = "字体文件路径"）')

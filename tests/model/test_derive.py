@@ -12,6 +12,7 @@ from bulletin_studio.model import (
     Snippet,
 )
 from bulletin_studio.model.derive import next_issue
+from bulletin_studio.model.issue import NumberingError
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,16 @@ def test_structure_kept_content_emptied_ids_renewed() -> None:
     assert new.snippets[0].id != previous.snippets[0].id
     assert new.masthead == previous.masthead
     assert new.notes == []
+
+
+@pytest.mark.parametrize(
+    ("numbering", "per_year"),
+    [
+        (Numbering(year=2200, number=4, cumulative=900), 4),
+        (Numbering(year=2030, number=1, cumulative=9999), 4),
+    ],
+)
+def test_no_number_left_is_a_clear_error(numbering: Numbering, per_year: int) -> None:
+    """Once a pydantic traceback from ``bulletin-studio new --from``."""
+    with pytest.raises(NumberingError, match="之后无法再编号"):
+        next_issue(Issue(numbering=numbering, issues_per_year=per_year))

@@ -6,7 +6,14 @@ import pytest
 
 from bulletin_studio.model import SectionKind
 from bulletin_studio.paths import LAYOUTS_DIR
-from bulletin_studio.render.layout import LayoutError, Style, available_layouts, load_layout
+from bulletin_studio.render.layout import (
+    LayoutError,
+    Style,
+    available_layouts,
+    check_placeholders,
+    fill_placeholders,
+    load_layout,
+)
 
 
 def test_shipped_layouts_load() -> None:
@@ -40,6 +47,19 @@ def _write(folder: Path, name: str, text: str) -> Path:
         ('extends = "default"\n[columns]\npartner_news = 5\n', "columns"),
         ('extends = "default"\n[styles.body]\nsize = "big"\n', "styles.body.size"),
         ('extends = "default"\n[page]\nbleeed = 3\n', "page.bleeed"),
+        # accepted by the schema's types once, and then crashed or hung the writers
+        ('extends = "default"\n[page]\nwidth = inf\n', "page.width"),
+        ('extends = "default"\n[page]\nmargin_inner = 150\nmargin_outer = 100\n', "margins"),
+        ('extends = "default"\n[page]\ncolumn_gap = 1e6\n', "page.column_gap"),
+        ('extends = "default"\n[page]\ncolumn_gap = 60\n[columns]\nresources = 3\n', "gap"),
+        ('extends = "default"\n[running]\nheader = "{issue}"\n', "running.header"),
+        ('extends = "default"\n[running]\nheader = "{title"\n', "running.header"),
+        (
+            'extends = "default"\n[running]\nheader = "{title.__class__.__mro__}"\n',
+            "running.header",
+        ),
+        ('extends = "default"\n[running]\nfooter = "{page:>100000000}"\n', "running.footer"),
+        ('extends = "default"\n[masthead]\nband_height = 290\n', "masthead.band_height"),
     ],
 )
 def test_bad_layout_names_the_key(tmp_path: Path, text: str, key: str) -> None:
@@ -69,3 +89,14 @@ def test_extends_cycle_and_bad_toml(tmp_path: Path) -> None:
     bad = _write(tmp_path, "bad", "[page\n")
     with pytest.raises(LayoutError, match="无法读取"):
         load_layout(bad, directory=tmp_path)
+
+
+def test_running_text_takes_named_placeholders_only() -> None:
+    values = {"title": "简报", "numbering": "2024年第1期"}
+    assert (
+        fill_placeholders("{title}　{numbering}　第{page}页", values)
+        == "简报　2024年第1期　第{page}页"
+    )
+    check_placeholders("{network} {page}")
+    with pytest.raises(ValueError, match="unknown placeholder"):
+        check_placeholders("{title!r}")

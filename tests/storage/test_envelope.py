@@ -107,3 +107,10 @@ def test_schema_describes_the_envelope_and_resolves_its_refs() -> None:
     refs = {part.split('"')[0] for part in text.split('"$ref": "#/$defs/')[1:]}
     assert {"Issue", "Section", "Article", "Paragraph"} <= refs | set(schema["$defs"])
     assert refs <= set(schema["$defs"])
+
+
+def test_a_number_of_thousands_of_digits_is_refused_with_a_message() -> None:
+    raw = json.dumps({"format": FORMAT_ID, "schema_version": 1, "issue": {}}).encode()
+    raw = raw.replace(b'"issue": {}', b'"issue": {"numbering": {"year": ' + b"9" * 5000 + b"}}")
+    with pytest.raises(EnvelopeError, match="无法读取的数值"):
+        decode(raw)

@@ -3,7 +3,9 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog
 
+from bulletin_studio.export.progress import Progress
 from bulletin_studio.storage import Document
 from tests.review.wordlike import add_comments
 
@@ -43,3 +45,14 @@ def test_docx_export_then_review_import_lists_notes_on_items(
     qtbot.waitUntil(
         lambda: window.notes.tree.topLevelItem(0).child(0).checkState(0) == Qt.CheckState.Unchecked
     )
+
+
+def test_progress_arriving_after_the_dialog_closed_is_ignored(window) -> None:  # type: ignore[no-untyped-def]
+    """Progress is queued from the worker; it once met a dialog already gone (AttributeError)."""
+    runner = window.exporter
+    runner.dialog = QProgressDialog("", "", 0, 1000, window)
+    runner._progress(Progress(1, 4, "排版：标题"))
+    assert runner.dialog.labelText() == "排版：标题" and runner.dialog.value() == 250
+    runner._cleanup()
+    runner._progress(Progress(2, 4, "排版：下一条"))
+    assert runner.dialog is None

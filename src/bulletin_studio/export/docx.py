@@ -29,6 +29,7 @@ from bulletin_studio.export import ooxml
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.export.writer import Format, WriteOptions
 from bulletin_studio.model.markup import Run
+from bulletin_studio.model.problems import shorten
 from bulletin_studio.render.layout import Layout, Style, TextStyle
 from bulletin_studio.render.tree import (
     BlockNode,
@@ -83,14 +84,14 @@ OUTLINE_LEVELS = {
 }
 """Sections and items at levels 1–2 (what the TOC lists); resources are items too."""
 
+CORE_PROPERTY_MAX = 255
+"""python-docx (and Word's UI) cap document properties at 255 characters."""
+
 LINK_STYLE = "Hyperlink"
 NUMBER_STYLE = "BS Masthead Number"
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 PAPER = "paper"
 """Text in the paper colour is set on the masthead band colour, as in the print layout."""
-
-DOCX_IMAGE_TYPES = (".png", ".jpg", ".gif")
-"""What python-docx can embed as is; other assets (WebP) are converted to PNG."""
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,11 @@ class DocxWriter:
         writer.front_matter()
         done += 1
         for section in tree.sections:
-            yield Progress(done, total, f"栏目：{section.title}")
+            yield Progress(done, total, f"栏目：{shorten(section.title)}")
             writer.open_section(section)
             done += 1
             for item in section.items:
-                yield Progress(done, total, f"条目：{item.toc_title}")
+                yield Progress(done, total, f"条目：{shorten(item.toc_title)}")
                 writer.item(item)
                 done += 1
             writer.close_section(section)
@@ -181,17 +182,20 @@ class _Writer:
         section.different_first_page_header_footer = True  # no running head over the masthead
         header = section.header.paragraphs[0]
         header.style = STYLE_NAMES[Style.HEADER]
-        header.add_run(self.tree.header)
+        self._running(header, self.tree.header)
         for footer in (section.footer, section.first_page_footer):
-            self._footer(footer.paragraphs[0])
+            paragraph = footer.paragraphs[0]
+            paragraph.style = STYLE_NAMES[Style.FOOTER]
+            paragraph.add_run(f"{self.tree.metadata.issue_label}　")
+            self._running(paragraph, self.tree.footer)
 
-    def _footer(self, paragraph: Paragraph) -> None:
-        paragraph.style = STYLE_NAMES[Style.FOOTER]
-        before, _, after = self.layout.running.footer.partition("{page}")
-        paragraph.add_run(f"{self.tree.metadata.issue_label}　{before}")
-        ooxml.add_field(paragraph, "PAGE", "1")
-        if after:
-            paragraph.add_run(after)
+    def _running(self, paragraph: Paragraph, template: str) -> None:
+        """Running text with a PAGE field wherever the layout says ``{page}``."""
+        before, page, after = template.partition("{page}")
+        paragraph.add_run(before)
+        if page:
+            ooxml.add_field(paragraph, "PAGE", "1")
+            self._running(paragraph, after)
 
     @property
     def _text_width(self) -> int:
@@ -385,7 +389,7 @@ class _Writer:
             if number:
                 run.text = "\u2003"  # an em space between logos
             shape = run.add_picture(
-                io.BytesIO(self._image(picture.asset)),
+                io.BytesIO(self._image(picture)),
                 width=Emu(round(height * ratio)),
                 height=Emu(round(height)),
             )
@@ -393,14 +397,18 @@ class _Writer:
             self.picture_count += 1
         return paragraph
 
-    def _image(self, asset: str) -> bytes:
+    def _image(self, picture: Picture) -> bytes:
+        """The asset as python-docx and Word take it: PNG, GIF, or an RGB/grey JPEG with a
+        JFIF or EXIF header; anything else (WebP, a CMYK JPEG from a print designer) is
+        re-encoded, photos as JPEG, the rest as PNG."""
+        asset = picture.asset
         if asset not in self._images:
             data = self.tree.images[asset]
-            if not asset.endswith(DOCX_IMAGE_TYPES):
-                buffer = io.BytesIO()
-                with Image.open(io.BytesIO(data)) as image:
-                    image.save(buffer, format="PNG")
-                data = buffer.getvalue()
+            as_is = picture.format in ("PNG", "GIF") or (
+                picture.format == "JPEG" and picture.jfif and picture.mode in ("RGB", "L")
+            )
+            if not as_is:
+                data = _reencoded(data, photo=picture.format == "JPEG")
             self._images[asset] = data
         return self._images[asset]
 
@@ -410,12 +418,12 @@ class _Writer:
         """Core properties with a given clock, so two exports of one issue are identical."""
         metadata = self.tree.metadata
         core = self.doc.core_properties
-        core.title = metadata.title
-        core.subject = metadata.subject
-        core.author = metadata.author
-        core.last_modified_by = metadata.author
+        core.title = shorten(metadata.title, CORE_PROPERTY_MAX)
+        core.subject = shorten(metadata.subject, CORE_PROPERTY_MAX)
+        core.author = shorten(metadata.author, CORE_PROPERTY_MAX)
+        core.last_modified_by = shorten(metadata.author, CORE_PROPERTY_MAX)
         core.language = metadata.language
-        core.keywords = "; ".join(metadata.keywords)
+        core.keywords = shorten("; ".join(metadata.keywords), CORE_PROPERTY_MAX)
         core.comments = metadata.issue_label
         core.revision = 1
         core.created = now
@@ -425,6 +433,17 @@ class _Writer:
         ooxml.set_update_fields(settings)
         ooxml.keep_lines_with_manual_breaks_unjustified(settings)
         ooxml.set_theme_font_language(settings, _east_asian_language(metadata.language))
+
+
+def _reencoded(data: bytes, photo: bool) -> bytes:
+    buffer = io.BytesIO()
+    with Image.open(io.BytesIO(data)) as image:
+        if photo:
+            image.convert("RGB").save(buffer, format="JPEG", quality=92)
+        else:
+            keep = "RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB"
+            image.convert(keep).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def _east_asian_language(language: str) -> str:

@@ -65,7 +65,7 @@ class FontFace:
         if not self._loaded:
             try:
                 self.load()
-            except TTFError as error:
+            except Exception as error:  # ReportLab raises many kinds for a damaged file
                 log.warning("font %s (%s) not usable: %s", self.family, self.path, error)
                 self._loaded.update(name="", glyphs=frozenset(), widths={}, default_width=1000.0)
         return self._loaded[key]
@@ -117,7 +117,7 @@ def registered_faces(specs: Iterable[FaceSpec], role: str = "") -> list[FontFace
         if not faces:
             try:
                 face.load()
-            except TTFError as error:
+            except Exception as error:  # ReportLab raises many kinds for a damaged file
                 log.warning("font %s (%s) not usable: %s", spec.family, spec.path, error)
                 broken.append(f"{spec.family}（{error}）")
                 continue

@@ -17,7 +17,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -27,8 +26,10 @@ from reportlab.platypus.doctemplate import PageBegin, PageBreakIfNotEmpty
 from reportlab.platypus.flowables import BalancedColumns, ImageAndFlowables
 
 from bulletin_studio.export.pdf_blocks import (
+    AnchorMark,
     BottomBlock,
     HeadingGroup,
+    KeepBlock,
     LogoRow,
     PictureFlowable,
     Rule,
@@ -43,7 +44,7 @@ from bulletin_studio.export.pdf_text import ListEntryFlowable, shape
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.export.writer import Format, Variant, WriteOptions
 from bulletin_studio.model.markup import Run
-from bulletin_studio.model.problems import Problem
+from bulletin_studio.model.problems import Problem, shorten
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.layout import Style
 from bulletin_studio.render.tree import (
@@ -95,7 +96,7 @@ class BulletinDocTemplate(BaseDocTemplate):
             bottomMargin=geometry.text_bottom,
         )
         self.anchor_pages: dict[str, int] = {}
-        furniture = Furniture(palette, geometry, tree.masthead, tree.header)
+        furniture = Furniture(palette, geometry, tree.masthead, tree.header, tree.footer)
         band = palette.layout.masthead.band_height * mm
         cover_frame = Frame(
             geometry.text_left,
@@ -239,16 +240,13 @@ class StoryBuilder:
             body.extend(self._block(block))
         if item.cover is not None:
             body = [self._beside_cover(item, body)]
-        flowables = (
-            headings + body
-            if not headings or not body
-            else [
-                HeadingGroup([*headings, body[0]]),
-                *body[1:],
-            ]
-        )
-        if flowables:
-            self.item_titles[id(flowables[0])] = item.toc_title
+        if not headings:
+            headings = [AnchorMark(item.anchor)]  # an untitled item still has its place
+        if not body:
+            flowables = headings
+        else:
+            flowables = [HeadingGroup([*headings, body[0]], self.body_height), *body[1:]]
+        self.item_titles[id(flowables[0])] = item.toc_title
         return flowables
 
     def _beside_cover(self, item: ItemNode, body: list[Flowable]) -> Flowable:
@@ -320,14 +318,14 @@ class StoryBuilder:
         if figure.caption is not None:
             parts.append(self._text(figure.caption))
         parts.insert(0, Spacer(1, 4))
-        return KeepTogether(parts)
+        return KeepBlock(parts, self.body_height)
 
     def _colophon(self) -> list[Flowable]:
         if not self.tree.colophon:
             return []
         parts: list[Flowable] = [Rule("rule", self.palette, space=4)]
         parts.extend(self._text(text) for text in self.tree.colophon)
-        return [Spacer(1, 18), BottomBlock(parts)]
+        return [Spacer(1, 18), BottomBlock(parts, self.body_height)]
 
 
 class TypesetSession:
@@ -382,7 +380,7 @@ class PdfWriter:
             done = max(done, total - remaining)  # a split puts a flowable's rest back in the story
             title = builder.item_titles.get(id(flowable))
             if title is not None:
-                message = f"排版：{title}"
+                message = f"排版：{shorten(title)}"
             yield Progress(done, total, message)
         return PdfResult(pages=doc.page, anchor_pages=dict(doc.anchor_pages))
 

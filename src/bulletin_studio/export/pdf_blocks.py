@@ -41,7 +41,9 @@ class SectionBanner(ShallowCopied, Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.height = self.style.leading + 2 * self.padding
+        usable = available_width - self.style.size * 2.2
+        self.lines = fill_lines(self.shaped.measured, usable, justify=False) or []
+        self.height = max(1, len(self.lines)) * self.style.leading + 2 * self.padding
         return self.width, self.height
 
     def draw(self) -> None:
@@ -53,8 +55,11 @@ class SectionBanner(ShallowCopied, Flowable):
         canvas.setFillColor(self.palette.color(self.palette.layout.masthead.numbers_color))
         canvas.rect(0, 0, self.style.size * 0.35, self.height, stroke=0, fill=1)
         canvas.restoreState()
-        baseline = self.height - self.padding - baseline_offset(self.style.size, self.style.leading)
-        single_line(canvas, self.shaped, self.style.size * 1.1, baseline, self.width)
+        top = self.height - self.padding
+        for line in self.lines:
+            baseline = top - baseline_offset(self.style.size, self.style.leading)
+            draw_line(canvas, self.shaped, line, self.style.size * 1.1, baseline)
+            top -= self.style.leading
 
 
 class Rule(ShallowCopied, Flowable):
@@ -292,9 +297,10 @@ class BottomBlock(ShallowCopied, Flowable):
     claims the rest of the frame when it fits there, and moves whole to the next page if not.
     """
 
-    def __init__(self, flowables: list[Flowable]) -> None:
+    def __init__(self, flowables: list[Flowable], frame_height: float) -> None:
         super().__init__()
         self.flowables = flowables
+        self.frame_height = frame_height
 
     def _content_height(self, available_width: float) -> float:
         height = 0.0
@@ -312,6 +318,11 @@ class BottomBlock(ShallowCopied, Flowable):
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Whole or not at all; only a block taller than a page flows as separate parts."""
+        if self._content_height(available_width) > self.frame_height:
+            stack = Stack(self.flowables, self.frame_height)
+            stack.canv = self.canv
+            return stack.split_anywhere(available_width, available_height)
         return []
 
     def draw(self) -> None:
@@ -324,17 +335,13 @@ class BottomBlock(ShallowCopied, Flowable):
             top -= height + flowable.getSpaceAfter()
 
 
-class HeadingGroup(ShallowCopied, Flowable):
-    """An item's headings glued to the start of what follows them.
+class Stack(ShallowCopied, Flowable):
+    """Flowables drawn one under the other as one unit; subclasses decide how it may split."""
 
-    ReportLab's keepWithNext is ignored inside BalancedColumns, which left titles stranded at
-    the foot of a column. This group splits only inside its last member, and only if the
-    headings and at least two lines of text stay together; otherwise it moves whole.
-    """
-
-    def __init__(self, members: list[Flowable]) -> None:
+    def __init__(self, members: list[Flowable], frame_height: float) -> None:
         super().__init__()
         self.members = members
+        self.frame_height = frame_height
         self.spaceBefore = members[0].getSpaceBefore()
         self.spaceAfter = members[-1].getSpaceAfter()
         self.sizes: list[tuple[float, float]] = []
@@ -352,14 +359,23 @@ class HeadingGroup(ShallowCopied, Flowable):
         self.height = sum(height for _, height in self.sizes) + gaps
         return self.width, self.height
 
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        *heads, last = self.members
-        used = sum(head.wrapOn(self.canv, available_width, available_height)[1] for head in heads)
-        used += sum(self._gap(index) for index in range(1, len(self.members)))
-        parts = last.splitOn(self.canv, available_width, available_height - used) if heads else []
-        if len(parts) < 2:
-            return []
-        return [HeadingGroup([*heads, parts[0]]), *parts[1:]]
+    def split_anywhere(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The members that fit, plus the first part of the one that does not, as one stack;
+        the rest follow. For content taller than a page, which cannot be kept together."""
+        used = 0.0
+        for index, member in enumerate(self.members):
+            gap = self._gap(index) if index else 0.0
+            _, height = member.wrapOn(self.canv, available_width, available_height)
+            if used + gap + height <= available_height:
+                used += gap + height
+                continue
+            parts = member.splitOn(self.canv, available_width, available_height - used - gap)
+            fitting = self.members[:index] + parts[:1]
+            rest = parts[1:] if parts else [member]
+            if not fitting:
+                return []
+            return [Stack(fitting, self.frame_height), *rest, *self.members[index + 1 :]]
+        return [self]
 
     def draw(self) -> None:
         top = self.height
@@ -369,3 +385,52 @@ class HeadingGroup(ShallowCopied, Flowable):
             _, height = self.sizes[index]
             member.drawOn(self.canv, 0, top - height)
             top -= height
+
+
+class KeepBlock(Stack):
+    """Flowables kept on one page or column (a figure and its caption).
+
+    ReportLab's KeepTogether moves on by inserting a FrameBreak, which BalancedColumns (the
+    partner-news columns) cannot handle; this block simply refuses to split, so the frame or
+    column moves it whole. Only a block taller than a whole page flows as its parts.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.wrap(available_width, available_height)[1] > self.frame_height:
+            return self.split_anywhere(available_width, available_height)
+        return []
+
+
+class AnchorMark(ShallowCopied, Flowable):
+    """A named destination with no text: where an item without heading starts (TOC links)."""
+
+    def __init__(self, anchor: str) -> None:
+        super().__init__()
+        self.anchor = anchor
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, 0
+
+    def draw(self) -> None:
+        mark_anchor(self.canv, self.anchor, 0, None)
+
+
+class HeadingGroup(Stack):
+    """An item's headings glued to the start of what follows them.
+
+    ReportLab's keepWithNext is ignored inside BalancedColumns, which left titles stranded at
+    the foot of a column. This group splits only inside its last member, and only if the
+    headings and at least two lines of text stay together; otherwise it moves whole.
+    Headings too tall for any page with text (a title of a thousand characters) let go.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        *heads, last = self.members
+        used = sum(head.wrapOn(self.canv, available_width, available_height)[1] for head in heads)
+        used += sum(self._gap(index) for index in range(1, len(self.members)))
+        if used > self.frame_height * 0.8:
+            return self.split_anywhere(available_width, available_height)
+        parts = last.splitOn(self.canv, available_width, available_height - used) if heads else []
+        if len(parts) < 2:
+            return []
+        return [HeadingGroup([*heads, parts[0]], self.frame_height), *parts[1:]]

@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+IHDR_LENGTH = 13
 CACHE_SIZE = 64
 _COLOR_SPACES = {0: ("DeviceGray", 1), 2: ("DeviceRGB", 3)}
 
@@ -86,6 +87,8 @@ def _png_passthrough(name: str, data: bytes) -> PngPassthrough | None:
         body = data[position + 8 : position + 8 + length]
         position += 12 + length
         if kind == b"IHDR":
+            if len(body) != IHDR_LENGTH:
+                return None  # a header Pillow tolerates but PDF readers might not: re-encode
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
             chunks.append(body)

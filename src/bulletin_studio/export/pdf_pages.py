@@ -6,10 +6,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from bulletin_studio.export.pdf_style import Palette
-from bulletin_studio.export.pdf_text import shape, single_line
+from bulletin_studio.export.pdf_text import Shaped, shape, single_line
 from bulletin_studio.export.writer import Variant
 from bulletin_studio.model.markup import Run
-from bulletin_studio.render.layout import Layout, Style
+from bulletin_studio.render.layout import Layout, Style, fill_placeholders
 from bulletin_studio.render.tree import MastheadNode
 
 CROP_MARK_LENGTH = 5 * mm
@@ -110,12 +110,17 @@ class Furniture:
     """Draws what repeats on pages: the masthead on the cover, header and footer on the rest."""
 
     def __init__(
-        self, palette: Palette, geometry: Geometry, masthead: MastheadNode, header: str
+        self, palette: Palette, geometry: Geometry, masthead: MastheadNode, header: str, footer: str
     ) -> None:
         self.palette = palette
         self.geometry = geometry
         self.masthead = masthead
-        self.header = shape([Run(text=header)], palette.style(Style.HEADER), palette)
+        self.header = header
+        self.footer = footer
+
+    def _running(self, template: str, style: Style, page_number: int) -> Shaped:
+        text = fill_placeholders(template, {"page": str(page_number)})
+        return shape([Run(text=text)], self.palette.style(style), self.palette)
 
     def cover(self, canvas: Canvas, page_number: int) -> None:
         geometry = self.geometry
@@ -129,7 +134,8 @@ class Furniture:
         geometry.set_boxes(canvas)
         style = self.palette.style(Style.HEADER)
         baseline = geometry.text_top + 7 * mm
-        single_line(canvas, self.header, geometry.text_left, baseline, geometry.text_width)
+        header = self._running(self.header, Style.HEADER, page_number)
+        single_line(canvas, header, geometry.text_left, baseline, geometry.text_width)
         canvas.saveState()
         canvas.setStrokeColor(self.palette.color(self.palette.layout.running.rule_color))
         canvas.setLineWidth(0.5)
@@ -144,8 +150,7 @@ class Furniture:
     def _footer(self, canvas: Canvas, page_number: int) -> None:
         geometry = self.geometry
         style = self.palette.style(Style.FOOTER)
-        text = self.palette.layout.running.footer.format(page=page_number)
-        shaped = shape([Run(text=text)], style, self.palette)
+        shaped = self._running(self.footer, Style.FOOTER, page_number)
         baseline = geometry.text_bottom - 11 * mm
         single_line(canvas, shaped, geometry.text_left, baseline, geometry.text_width, style.align)
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from bulletin_studio.errors import BulletinError
 from bulletin_studio.model.blocks import Block, ImageRef, ModelBase
 from bulletin_studio.model.fields import Email, PlainText, RichText, Url
 from bulletin_studio.model.ids import StableId, new_id
@@ -30,6 +31,15 @@ DEFAULT_SECTION_TITLES: dict[SectionKind, str] = {
 }
 
 
+FIRST_YEAR = 1990
+LAST_YEAR = 2200
+MAX_CUMULATIVE = 9999
+
+
+class NumberingError(BulletinError):
+    """The next issue's number would leave the range the model accepts."""
+
+
 class Masthead(ModelBase):
     network_name: PlainText = "同一个地球网络"
     title: PlainText = "可持续公共采购计划简报"
@@ -40,9 +50,11 @@ class Masthead(ModelBase):
 class Numbering(ModelBase):
     """「2024年第1期 总第15期」: number in the year and the cumulative number."""
 
-    year: int = Field(ge=1990, le=2200)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     number: int = Field(ge=1, le=99, description="Number within the year (第N期)")
-    cumulative: int = Field(ge=1, description="Number since the first issue (总第N期)")
+    cumulative: int = Field(
+        ge=1, le=MAX_CUMULATIVE, description="Number since the first issue (总第N期)"
+    )
     date: dt.date | None = Field(None, description="Publication date")
 
     @model_validator(mode="after")
@@ -56,9 +68,14 @@ class Numbering(ModelBase):
 
     def advanced(self, issues_per_year: int) -> "Numbering":
         """The numbering of the next issue: a new year restarts 第N期, 总第N期 always grows."""
-        if self.number >= issues_per_year:
-            return Numbering(year=self.year + 1, number=1, cumulative=self.cumulative + 1)
-        return Numbering(year=self.year, number=self.number + 1, cumulative=self.cumulative + 1)
+        year, number = self.year, self.number + 1
+        if number > issues_per_year:
+            year, number = year + 1, 1
+        if year > LAST_YEAR or self.cumulative >= MAX_CUMULATIVE:
+            raise NumberingError(
+                f"{self.label()}之后无法再编号（年份最多 {LAST_YEAR}，总期数最多 {MAX_CUMULATIVE}）"
+            )
+        return Numbering(year=year, number=number, cumulative=self.cumulative + 1)
 
 
 class Section(ModelBase):

@@ -48,13 +48,18 @@ FIELD_NAMES = {
 }
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, for messages and lists."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def place(issue: Issue, target_id: str | None) -> str:
     """Where a problem is, as the editor knows it: the item's (or section's) title."""
     if not target_id:
         return ""
     owner = issue.owner_item(target_id)
     node = owner if owner is not None else issue.find(target_id)
-    title = getattr(node, "title", "") if node is not None else ""
+    title = shorten(getattr(node, "title", "")) if node is not None else ""
     return title or PLACE_NAMES.get(target_id, "（无标题）" if node is not None else target_id)
 
 

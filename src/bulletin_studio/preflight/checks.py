@@ -19,7 +19,16 @@ MM_PER_INCH = 25.4
 
 def preflight(tree: RenderTree) -> list[Problem]:
     """Every print problem of the composed issue, in reading order."""
-    return [
+    unusable = [
+        Problem(
+            severity="error",
+            target_id=image.anchor,
+            field="图片",
+            message=f"{image.reason}（{image.asset[:12]}…）：请重新选择这张图片",
+        )
+        for image in tree.unusable_images
+    ]
+    return unusable + [
         problem for section in tree.sections for problem in _image_problems(section, tree.layout)
     ]
 

@@ -1,9 +1,6 @@
 """Issue + Layout → render tree (the one step both writers share)."""
 
-import io
 from collections.abc import Mapping
-
-from PIL import Image, UnidentifiedImageError
 
 from bulletin_studio.errors import BulletinError
 from bulletin_studio.model.blocks import (
@@ -21,7 +18,10 @@ from bulletin_studio.model.blocks import (
 from bulletin_studio.model.issue import Issue, Section
 from bulletin_studio.model.items import Article, Item, PartnerNews, Resource
 from bulletin_studio.model.markup import Run, parse_inline
-from bulletin_studio.render.layout import Layout, Style
+from bulletin_studio.model.problems import shorten
+from bulletin_studio.render.clean import printable_model
+from bulletin_studio.render.images import inspect_image
+from bulletin_studio.render.layout import Layout, Style, fill_placeholders
 from bulletin_studio.render.tree import (
     BlockNode,
     FigureNode,
@@ -35,9 +35,12 @@ from bulletin_studio.render.tree import (
     SectionNode,
     Text,
     TocEntry,
+    UnusableImage,
 )
 
 TOC_TITLE = "目录"
+TOC_MAX_CHARS = 120
+"""Longer titles are cut with an ellipsis in the TOC and bookmarks (the heading keeps all)."""
 THEME_PREFIX = "主题{n}："
 LIST_BULLET = "•"
 
@@ -47,14 +50,27 @@ class RenderError(BulletinError):
 
 
 def compose(issue: Issue, layout: Layout, images: Mapping[str, bytes]) -> RenderTree:
-    """Resolve an issue against a layout into the neutral tree the writers consume."""
+    """Resolve an issue against a layout into the neutral tree the writers consume.
+
+    Text is made printable first (``render.clean``) and every image decoded (``render.images``):
+    whatever a writer could not handle is either mapped here or left out and listed in
+    ``RenderTree.unusable_images`` for preflight to report.
+    """
+    issue = printable_model(issue.model_copy(update={"notes": []}))
     pictures = _PictureReader(images)
     sections = tuple(_section(section, layout, pictures) for section in issue.sections)
     numbering = issue.numbering
     masthead = issue.masthead
+    running = {
+        "title": masthead.title,
+        "numbering": numbering.label(),
+        "network": masthead.network_name,
+    }
     metadata = Metadata(
         title=f"{masthead.title} {numbering.label()}",
-        subject=f"{masthead.network_name} · {' '.join(masthead.tagline.split())}",
+        subject=" · ".join(
+            part for part in (masthead.network_name, " ".join(masthead.tagline.split())) if part
+        ),
         author=issue.colophon.compiler or issue.colophon.editor,
         language=masthead.language,
         keywords=tuple(section.title for section in issue.sections if section.title),
@@ -76,10 +92,10 @@ def compose(issue: Issue, layout: Layout, images: Mapping[str, bytes]) -> Render
         toc=_toc(sections),
         sections=sections,
         colophon=_colophon(issue),
-        header=layout.running.header.format(
-            title=masthead.title, numbering=numbering.label(), network=masthead.network_name
-        ),
+        header=fill_placeholders(layout.running.header, running),
+        footer=fill_placeholders(layout.running.footer, running),
         images=images,
+        unusable_images=tuple(pictures.unusable),
     )
 
 
@@ -88,7 +104,9 @@ def _toc(sections: tuple[SectionNode, ...]) -> tuple[TocEntry, ...]:
     for section in sections:
         entries.append(TocEntry(level=0, text=section.title, anchor=section.anchor))
         entries.extend(
-            TocEntry(level=1, text=item.toc_title, anchor=item.anchor) for item in section.items
+            TocEntry(level=1, text=item.toc_title, anchor=item.anchor)
+            for item in section.items
+            if item.toc_title.strip()  # an untitled item (a warning) has no line to list
         )
     return tuple(entries)
 
@@ -114,7 +132,7 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
             return ItemNode(
                 anchor=item.id,
                 kind="article",
-                toc_title=item.title,
+                toc_title=shorten(item.title, TOC_MAX_CHARS),
                 heading=tuple(text for text in heading if text.runs),
                 body=_blocks(item.blocks, pictures),
             )
@@ -126,7 +144,7 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
             return ItemNode(
                 anchor=item.id,
                 kind="partner_news",
-                toc_title=item.title,
+                toc_title=shorten(item.title, TOC_MAX_CHARS),
                 heading=tuple(text for text in heading if text.plain),
                 body=_blocks(item.blocks, pictures),
                 link=item.link,
@@ -144,7 +162,7 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
             return ItemNode(
                 anchor=item.id,
                 kind="resource",
-                toc_title=item.title,
+                toc_title=shorten(item.title, TOC_MAX_CHARS),
                 heading=tuple(text for text in heading if text.plain),
                 body=body,
                 link=item.link,
@@ -172,7 +190,7 @@ def _blocks(blocks: list[Block], pictures: "_PictureReader") -> tuple[BlockNode,
             case ListBlock():
                 nodes.append(_list(block))
             case Figure():
-                shown = (pictures.picture(block.image, block.id),) if block.image else ()
+                shown = pictures.pictures([block.image] if block.image else [], block.id)
                 nodes.append(
                     FigureNode(
                         kind="figure",
@@ -186,7 +204,7 @@ def _blocks(blocks: list[Block], pictures: "_PictureReader") -> tuple[BlockNode,
                 nodes.append(
                     FigureNode(
                         kind="logos",
-                        pictures=tuple(pictures.picture(logo, block.id) for logo in block.logos),
+                        pictures=pictures.pictures(block.logos, block.id),
                         caption=_caption(block.caption, block.id),
                         anchor=block.id,
                     )
@@ -251,20 +269,31 @@ def _paragraphs(text: str) -> list[str]:
 
 
 class _PictureReader:
-    """Reads each image's pixel size once (names are content hashes: sizes never change)."""
+    """Decodes each image once (names are content hashes) and keeps the usable ones."""
 
     def __init__(self, images: Mapping[str, bytes]) -> None:
         self._images = images
-        self._sizes: dict[str, tuple[int, int]] = {}
+        self.unusable: list[UnusableImage] = []
 
-    def picture(self, ref: ImageRef, anchor: str) -> Picture:
-        if ref.asset not in self._sizes:
-            if ref.asset not in self._images:
-                raise RenderError(f"[{anchor}] 图片 {ref.asset} 不在文件的资源中")
-            try:
-                with Image.open(io.BytesIO(self._images[ref.asset])) as image:
-                    self._sizes[ref.asset] = image.size
-            except (UnidentifiedImageError, OSError) as error:
-                raise RenderError(f"[{anchor}] 图片 {ref.asset} 无法读取：{error}") from None
-        width, height = self._sizes[ref.asset]
-        return Picture(asset=ref.asset, alt=ref.alt, pixel_width=width, pixel_height=height)
+    def picture(self, ref: ImageRef, anchor: str) -> Picture | None:
+        data = self._images.get(ref.asset)
+        if data is None:
+            self.unusable.append(UnusableImage(anchor, ref.asset, "图片不在文件的资源中"))
+            return None
+        info = inspect_image(ref.asset, data)
+        if not info.usable:
+            self.unusable.append(UnusableImage(anchor, ref.asset, info.problem))
+            return None
+        return Picture(
+            asset=ref.asset,
+            alt=ref.alt,
+            pixel_width=info.width,
+            pixel_height=info.height,
+            format=info.format,
+            mode=info.mode,
+            jfif=info.jfif,
+        )
+
+    def pictures(self, refs: list[ImageRef], anchor: str) -> tuple[Picture, ...]:
+        found = (self.picture(ref, anchor) for ref in refs)
+        return tuple(picture for picture in found if picture is not None)

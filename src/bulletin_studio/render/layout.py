@@ -4,7 +4,9 @@ A layout holds every typographic decision (page, columns, fonts per role, styles
 so the PDF and DOCX writers share them and an editor can add an edition without code.
 """
 
+import re
 import tomllib
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
@@ -21,7 +23,9 @@ class LayoutError(BulletinError):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """Unknown keys are typos; ``inf`` and ``nan`` are never a size."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Style(StrEnum):
@@ -56,6 +60,31 @@ class Style(StrEnum):
 
 FontRole = Literal["title", "heading", "body", "caption"]
 
+MIN_TEXT_MM = 40
+MIN_COLUMN_MM = 25
+
+PLACEHOLDERS = frozenset({"title", "numbering", "network", "page"})
+"""What a running head or foot may name: ``{title}`` (the bulletin's), ``{numbering}``
+(「2024年第1期　总第15期」), ``{network}`` and ``{page}``. Nothing else is evaluated: no
+attributes, indexes or format specifications, so a layout file cannot reach into the program."""
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def check_placeholders(template: str) -> None:
+    """Refuse unknown names and stray braces, naming them."""
+    for name in _PLACEHOLDER.findall(template):
+        if name not in PLACEHOLDERS:
+            known = "、".join(f"{{{known}}}" for known in sorted(PLACEHOLDERS))
+            raise ValueError(f"unknown placeholder {{{name}}} (known: {known})")
+    if "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
+        raise ValueError("a brace without its pair: write placeholders as {title}")
+
+
+def fill_placeholders(template: str, values: Mapping[str, str]) -> str:
+    """Put ``values`` in for their placeholders; others (``{page}`` until drawn) stay."""
+    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), template)
+
 
 class Color(Strict):
     """CMYK for print (0–1 each), RGB for screen; both given so neither is guessed."""
@@ -87,27 +116,27 @@ class TextStyle(Strict):
     color: str = "text"
     align: Literal["justify", "left", "center", "right"] = "justify"
     first_line_indent: float = Field(0, ge=0, le=4, description="In ems (2 for body text)")
-    left_indent: float = Field(0, ge=0, description="Points")
-    space_before: float = Field(0, ge=0)
-    space_after: float = Field(0, ge=0)
+    left_indent: float = Field(0, ge=0, le=200, description="Points")
+    space_before: float = Field(0, ge=0, le=200)
+    space_after: float = Field(0, ge=0, le=200)
     keep_with_next: bool = False
 
 
 class Page(Strict):
     width: float = Field(210, gt=50, le=1200, description="Trim width, mm")
     height: float = Field(297, gt=50, le=1200, description="Trim height, mm")
-    margin_top: float = Field(25, ge=5)
-    margin_bottom: float = Field(22, ge=5)
-    margin_inner: float = Field(20, ge=5)
-    margin_outer: float = Field(20, ge=5)
-    column_gap: float = Field(8, ge=2, description="mm between columns")
+    margin_top: float = Field(25, ge=5, le=600)
+    margin_bottom: float = Field(22, ge=5, le=600)
+    margin_inner: float = Field(20, ge=5, le=600)
+    margin_outer: float = Field(20, ge=5, le=600)
+    column_gap: float = Field(8, ge=2, le=100, description="mm between columns")
     bleed: float = Field(3, ge=0, le=10, description="mm, print variant only")
     crop_marks: bool = True
 
 
 class Masthead(Strict):
     band_color: str = "primary"
-    band_height: float = Field(78, gt=10, description="mm from the top trim edge")
+    band_height: float = Field(78, gt=10, le=600, description="mm from the top trim edge")
     numbers_color: str = "accent"
 
 
@@ -123,9 +152,17 @@ class Figures(Strict):
 
 
 class RunningText(Strict):
-    header: str = "{title}　{numbering}"
-    footer: str = "{page}"
+    """Running head and foot: text with named placeholders (see ``PLACEHOLDERS``)."""
+
+    header: str = Field("{title}　{numbering}", max_length=200)
+    footer: str = Field("{page}", max_length=200)
     rule_color: str = "rule"
+
+    @field_validator("header", "footer")
+    @classmethod
+    def _known_placeholders(cls, template: str) -> str:
+        check_placeholders(template)
+        return template
 
 
 class Layout(Strict):
@@ -159,14 +196,45 @@ class Layout(Strict):
             raise ValueError("columns: each section kind takes 1 to 3 columns")
         return self
 
+    @model_validator(mode="after")
+    def _fits_the_page(self) -> "Layout":
+        """Geometry a page can hold: text area, columns and masthead all with room to spare."""
+        page = self.page
+        if self.text_width() < MIN_TEXT_MM:
+            raise ValueError(
+                f"page: margins (inner {page.margin_inner} + outer {page.margin_outer} mm) leave "
+                f"{self.text_width():g} mm of a {page.width:g} mm page; at least {MIN_TEXT_MM} mm"
+            )
+        if self.text_height() < MIN_TEXT_MM:
+            raise ValueError(
+                f"page: margins (top {page.margin_top} + bottom {page.margin_bottom} mm) leave "
+                f"{self.text_height():g} mm of a {page.height:g} mm page; at least {MIN_TEXT_MM} mm"
+            )
+        for kind, count in self.columns.items():
+            if self.column_width(count) < MIN_COLUMN_MM:
+                raise ValueError(
+                    f"page.column_gap: {count} columns for {kind.value} with a "
+                    f"{page.column_gap:g} mm gap are narrower than {MIN_COLUMN_MM} mm"
+                )
+        if self.masthead.band_height > page.height - page.margin_bottom - MIN_TEXT_MM:
+            raise ValueError(
+                f"masthead.band_height: {self.masthead.band_height:g} mm leaves no room for "
+                "the table of contents on the cover"
+            )
+        if self.figures.logo_height > self.text_height():
+            raise ValueError("figures.logo_height: taller than the text area")
+        return self
+
+    def text_width(self) -> float:
+        """Width of the text area in mm."""
+        return self.page.width - self.page.margin_inner - self.page.margin_outer
+
     def columns_for(self, kind: SectionKind) -> int:
         return self.columns.get(kind, 1)
 
     def column_width(self, columns: int) -> float:
         """Width of one column in mm, for ``columns`` columns across the text area."""
-        page = self.page
-        text_width = page.width - page.margin_inner - page.margin_outer
-        return (text_width - page.column_gap * (columns - 1)) / columns
+        return (self.text_width() - self.page.column_gap * (columns - 1)) / columns
 
     def text_height(self) -> float:
         """Height of the text area in mm."""

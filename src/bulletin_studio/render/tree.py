@@ -49,6 +49,20 @@ class Picture:
     alt: str
     pixel_width: int
     pixel_height: int
+    format: str = "PNG"
+    mode: str = "RGB"
+    jfif: bool = False
+    """A JPEG with a JFIF/EXIF header; others (a CMYK JPEG from Photoshop) need re-encoding
+    for writers that sniff headers (python-docx)."""
+
+
+@dataclass(frozen=True)
+class UnusableImage:
+    """An image left out of the tree because it does not decode (preflight reports it)."""
+
+    anchor: str
+    asset: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -125,7 +139,10 @@ class RenderTree:
     sections: tuple[SectionNode, ...]
     colophon: tuple[Text, ...]
     header: str
+    """The running head with its placeholders filled in, except ``{page}``."""
+    footer: str
     images: Mapping[str, bytes] = field(repr=False)
+    unusable_images: tuple[UnusableImage, ...] = ()
 
     def texts(self) -> Iterator[Text]:
         """Every paragraph of the document with its anchor (for glyph checks and search)."""

@@ -69,6 +69,8 @@ def decode(
         ) from None
     except RecursionError:
         raise EnvelopeError("issue.json 嵌套层次过深") from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise EnvelopeError(f"issue.json 含有无法读取的数值：{error}") from None
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT_ID:
         raise EnvelopeError(f"缺少格式标识“{FORMAT_ID}”，这不是 Bulletin Studio 的文件")
     version = envelope.get("schema_version")

@@ -63,13 +63,17 @@ class ExportRunner(QObject):
         thread.start()
 
     def _progress(self, progress: Progress) -> None:
-        """Queued from the worker: the dialog may be gone (closed, cancelled) by the time."""
+        """Queued from the worker: the dialog may be gone (closed, cancelled) by the time.
+
+        The value goes last: a modal dialog's ``setValue`` runs the event loop, in which the
+        export may finish and the dialog be cleaned up.
+        """
         dialog = self.dialog
         if dialog is None:
             return
-        dialog.setValue(int(progress.fraction * PROGRESS_STEPS))
         if progress.message:
             dialog.setLabelText(progress.message)
+        dialog.setValue(int(progress.fraction * PROGRESS_STEPS))
 
     def _cleanup(self) -> None:
         if self.dialog is not None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from bulletin_studio.errors import BulletinError
 from bulletin_studio.storage import (
     Document,
     FileLock,
@@ -68,11 +69,11 @@ class FileManager(QObject):
         if not name:
             return False
         try:
-            previous = load_document(Path(name))
-        except StorageError as error:
-            self._error(self.tr("Could not open the previous issue"), error.message)
+            document = new_document_from(load_document(Path(name)))
+        except BulletinError as error:  # unreadable, or no number left after it
+            self._error(self.tr("Could not start the next issue"), error.message)
             return False
-        self.start_new(new_document_from(previous))
+        self.start_new(document)
         return True
 
     def ask_open(self) -> bool:

@@ -15,9 +15,8 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from struct import error as struct_error
 
-from fontTools.ttLib import TTCollection, TTFont, TTLibError
+from fontTools.ttLib import TTCollection, TTFont
 
 log = logging.getLogger(__name__)
 
@@ -136,38 +135,40 @@ def _names(font: TTFont) -> tuple[str, ...]:
 
 
 def read_faces(path: Path) -> list[InstalledFace]:
-    """Faces of one font file from its ``name`` and ``OS/2`` tables (lazily, never the glyphs)."""
+    """Faces of one font file from its ``name`` and ``OS/2`` tables (lazily, never the glyphs).
+
+    A damaged file (truncated, garbled) gives no faces, whatever fontTools raises reading it.
+    """
     try:
         if path.suffix.lower() in (".ttc", ".otc"):
             fonts = list(TTCollection(path, lazy=True).fonts)
         else:
             fonts = [TTFont(path, lazy=True)]
-    except (TTLibError, OSError, ValueError, AssertionError, struct_error) as error:
+        return [face for index, font in enumerate(fonts) if (face := _face(path, index, font))]
+    except Exception as error:  # fontTools raises many kinds for damaged data
         log.info("skipping unreadable font %s: %s", path, error)
         return []
-    faces = []
-    for index, font in enumerate(fonts):
-        families = _names(font)
-        if not families:
-            continue
-        os2 = font.get("OS/2", None)
-        weight = os2.usWeightClass if os2 is not None else 400
-        stretch = _WIDTH_CLASSES.get(os2.usWidthClass, 100.0) if os2 is not None else 100.0
-        italic = bool(os2.fsSelection & 1) if os2 is not None else False
-        if os2 is None and "head" in font:
-            italic = bool(font["head"].macStyle & 2)
-        faces.append(
-            InstalledFace(
-                families=families,
-                path=path,
-                index=index,
-                weight=weight,
-                italic=italic,
-                cff="CFF " in font or "CFF2" in font,
-                stretch=stretch,
-            )
-        )
-    return faces
+
+
+def _face(path: Path, index: int, font: TTFont) -> InstalledFace | None:
+    families = _names(font)
+    if not families:
+        return None
+    os2 = font.get("OS/2", None)
+    weight = os2.usWeightClass if os2 is not None else 400
+    stretch = _WIDTH_CLASSES.get(os2.usWidthClass, 100.0) if os2 is not None else 100.0
+    italic = bool(os2.fsSelection & 1) if os2 is not None else False
+    if os2 is None and "head" in font:
+        italic = bool(font["head"].macStyle & 2)
+    return InstalledFace(
+        families=families,
+        path=path,
+        index=index,
+        weight=weight,
+        italic=italic,
+        cff="CFF " in font or "CFF2" in font,
+        stretch=stretch,
+    )
 
 
 def _font_files(directories: Iterable[Path]) -> Iterator[Path]:

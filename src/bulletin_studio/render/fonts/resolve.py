@@ -26,6 +26,7 @@ from bulletin_studio.render.fonts.convert import (
     load_cmap,
 )
 from bulletin_studio.render.fonts.discovery import InstalledFace, installed_faces, read_faces
+from bulletin_studio.render.fonts.vet import vet
 from bulletin_studio.render.layout import Layout
 
 log = logging.getLogger(__name__)
@@ -118,27 +119,49 @@ class FontResolver:
         self.cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
         self._cmaps: dict[Source, frozenset[int]] = {}
         self._override_faces: dict[Path, list[InstalledFace]] = {}
+        self.notices: list[str] = []
+        """What the editor should know about the fonts (an unusable font file in settings)."""
         self._faces: dict[tuple[object, ...], list[FaceSpec]] = {}
 
     # -- choosing -----------------------------------------------------------------------------
 
     def _candidates(self, family: str) -> list[InstalledFace]:
-        """A family's installed faces; a user's font file for it replaces the system's."""
+        """A family's installed faces; a user's font file for it replaces the system's.
+
+        The user's file is tried in a separate process first (``vet``): a damaged one is
+        reported in ``notices`` and the installed faces are used instead.
+        """
         override = self.overrides.get(family.casefold())
         if override is not None:
             if override not in self._override_faces:
-                found = read_faces(override) if override.is_file() else []
-                self._override_faces[override] = found
+                self._override_faces[override] = self._usable_override(family, override)
             faces = self._override_faces[override]
             if faces:
                 named = [face for face in faces if face.matches(family)]
                 return named or faces
-            log.warning("font file for %s unusable: %s; using installed fonts", family, override)
         return [face for face in _installed(self.cache_dir) if face.matches(family)]
+
+    def _usable_override(self, family: str, path: Path) -> list[InstalledFace]:
+        faces = read_faces(path) if path.is_file() else []
+        if not faces:
+            self._unusable(family, path, "文件不存在、已损坏或不是字体")
+        return faces
+
+    def _unusable(self, family: str, path: Path, problem: str) -> None:
+        log.warning("font file for %s unusable: %s: %s", family, path, problem)
+        self.notices.append(
+            f"设置中为“{family}”指定的字体文件 {path} 无法使用（{problem}），已改用已安装的字体"
+        )
 
     def _choose(self, family: str, bold: bool, italic: bool) -> tuple[InstalledFace, bool] | None:
         """The face to use and whether bold must be synthesised."""
         face = _pick(self._candidates(family), bold, italic)
+        if face is not None and face.path in self._override_faces:
+            problem = vet(face.path, face.index, self.cache_dir)
+            if problem:
+                self._override_faces[face.path] = []
+                self._unusable(family, face.path, problem)
+                face = _pick(self._candidates(family), bold, italic)
         if face is None:
             return None
         return face, bold and face.weight < BOLD_WEIGHT

@@ -236,8 +236,8 @@
         <translation>选择上一期</translation>
     </message>
     <message>
-        <source>Could not open the previous issue</source>
-        <translation>无法打开上一期</translation>
+        <source>Could not start the next issue</source>
+        <translation>无法开始下一期</translation>
     </message>
     <message>
         <source>Open issue</source>
