@@ -25,8 +25,10 @@ from bulletin_studio.storage import (
     Document,
     StorageError,
     acquire_lock,
+    check_output_target,
     load_document,
     new_document_from,
+    require_regular_file,
     sample_document,
     save_document,
 )
@@ -96,10 +98,12 @@ SUBCOMMANDS = ("sample", "new", "schema", "validate", "export", "fonts", "import
 
 
 def _save_new(doc: Document, out: Path, force: bool) -> None:
-    """Refuse to overwrite by accident (e.g. swapped arguments of ``new``)."""
-    if out.exists() and not force:
-        raise CliError(f"文件 {out} 已存在（使用 --force 覆盖）")
-    save_document(doc, out)
+    """Refuse to overwrite by accident (e.g. swapped arguments of ``new``), and even with
+    ``--force`` never a file that is open elsewhere (its lock is held while saving)."""
+    with acquire_lock(out):
+        if out.exists() and not force:
+            raise CliError(f"文件 {out} 已存在（使用 --force 覆盖）")
+        save_document(doc, out)
     print(out)
 
 
@@ -140,6 +144,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     if args.pdf is None and args.docx is None:
         raise CliError("请至少指定 --pdf 或 --docx")
+    if args.pdf is not None and args.pdf == args.docx:
+        raise CliError(f"--pdf 和 --docx 不能是同一个文件 {args.pdf}")
+    for out in (args.pdf, args.docx):
+        if out is not None:
+            check_output_target(out, protected=[args.file])
     doc = load_document(args.file)
     tree = compose(doc.issue, load_layout(args.layout), doc.assets)
     if args.pdf is not None:
@@ -193,6 +202,7 @@ def _cmd_import_review(args: argparse.Namespace) -> int:
     is refused leaves the document as it was."""
     from bulletin_studio.review import ReviewError, merge_review, read_review
 
+    require_regular_file(args.reviewed)
     with acquire_lock(args.file):
         doc = load_document(args.file)
         try:

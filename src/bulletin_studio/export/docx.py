@@ -39,7 +39,7 @@ from bulletin_studio.render.tree import (
     SectionNode,
     Text,
 )
-from bulletin_studio.storage.atomic import write_atomic
+from bulletin_studio.storage.output import write_output
 
 STYLE_NAMES: dict[Style, str] = {
     Style.MASTHEAD_NETWORK: "BS Masthead Network",
@@ -146,7 +146,7 @@ def _save(doc: DocxDocument, out: Path) -> None:
     normal permissions (a reviewer's share must be able to read it)."""
     buffer = io.BytesIO()
     doc.save(buffer)
-    write_atomic(out, buffer.getvalue(), keep_backup=False)
+    write_output(out, buffer.getvalue())
 
 
 class _Writer:

@@ -57,7 +57,7 @@ from bulletin_studio.render.tree import (
     Text,
 )
 from bulletin_studio.settings import font_overrides
-from bulletin_studio.storage.atomic import write_atomic
+from bulletin_studio.storage.output import write_output
 
 PRODUCER = "Bulletin Studio"
 
@@ -380,7 +380,7 @@ def export_pdf(
     data = buffer.getvalue()
     problems = _missing_glyph_problems(tree, palette) + preflight(tree)
     if out is not None:
-        write_atomic(out, data, keep_backup=False)
+        write_output(out, data)
     return PdfResult(
         path=out, pages=doc.page, anchor_pages=dict(doc.anchor_pages), problems=problems, data=data
     )
