@@ -3,16 +3,17 @@ written through a temp file that replaces it with its permissions kept."""
 
 import os
 import stat
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from bulletin_studio.export.docx import export_docx
+from bulletin_studio.export.pdf import export_pdf
 from bulletin_studio.export.progress import drain
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.layout import load_layout
+from bulletin_studio.render.tree import RenderTree
 from bulletin_studio.storage import (
     Document,
     FileLockedError,
@@ -183,18 +184,27 @@ def test_write_output_full_disk_names_the_file_and_keeps_the_old_one(
     assert _leftovers(tmp_path) == []
 
 
-def test_the_docx_writer_goes_through_the_output_rules(
-    small_document: Document, tmp_path: Path
+def _pdf(tree: RenderTree, out: Path) -> None:
+    drain(export_pdf(tree, out, "screen"))
+
+
+def _docx(tree: RenderTree, out: Path) -> None:
+    drain(export_docx(tree, out))
+
+
+@pytest.mark.parametrize("write", [_pdf, _docx])
+def test_the_writers_go_through_the_output_rules(
+    write: Callable[[RenderTree, Path], None], small_document: Document, tmp_path: Path
 ) -> None:
     tree = compose(small_document.issue, load_layout("default"), small_document.assets)
-    out = tmp_path / "reviewed.docx"
+    out = tmp_path / f"reviewed.{write.__name__[1:]}"
     out.write_bytes(b"kept")
     out.chmod(0o444)
     with pytest.raises(StorageError, match="只读"):
-        drain(export_docx(tree, out))
+        write(tree, out)
     assert out.read_bytes() == b"kept"
     out.chmod(0o600)
-    drain(export_docx(tree, out))
+    write(tree, out)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    with zipfile.ZipFile(out) as archive:
-        assert "word/document.xml" in archive.namelist()
+    assert out.read_bytes() != b"kept"
+    assert _leftovers(tmp_path) == []
