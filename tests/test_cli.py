@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 import zipfile
@@ -13,6 +14,9 @@ from bulletin_studio import cli
 from bulletin_studio.model import Issue, Numbering
 from bulletin_studio.storage import Document, load_document, sample_document, save_document
 from bulletin_studio.storage.envelope import encode
+from tests.conftest import fill
+from tests.review.sample_issue import review_issue
+from tests.review.wordlike import add_comments
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -198,3 +202,133 @@ def test_a_bug_is_one_line_with_the_details_in_the_log(
     error = capsys.readouterr().err.strip()
     assert error.count("\n") == 0 and "ZeroDivisionError" in error and str(log) in error
     assert "Traceback" in log.read_text(encoding="utf-8")
+
+
+# --- issue 8: writing commands respect locks and never overwrite what they must not ------
+
+
+def _saved(doc: Document, path: Path) -> bytes:
+    save_document(doc, path)
+    return path.read_bytes()
+
+
+def test_export_never_overwrites_a_document_or_a_fifo(
+    small_document: Document, tmp_path: Path
+) -> None:
+    """``export t.bulletin --pdf t.bulletin`` used to destroy the issue."""
+    path, other, fifo = tmp_path / "t.bulletin", tmp_path / "other.bulletin", tmp_path / "out.pdf"
+    before, other_before = _saved(small_document, path), _saved(small_document, other)
+    os.mkfifo(fifo)
+    for flag, target, words in [
+        ("--pdf", path, "正在导出的简报"),
+        ("--docx", other, "简报文件"),
+        ("--pdf", fifo, "命名管道"),
+    ]:
+        line = assert_one_line_error(run("export", str(path), flag, str(target)))
+        assert target.name in line and words in line, line
+    assert path.read_bytes() == before and other.read_bytes() == other_before
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.bulletin", "out.pdf", "t.bulletin"]
+
+
+HOLDER = """
+import sys
+from pathlib import Path
+from bulletin_studio.storage import acquire_lock
+lock = acquire_lock(Path(sys.argv[1]))
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.mark.parametrize("command", ["new", "sample"])
+def test_force_does_not_overwrite_a_file_open_elsewhere(
+    command: str, small_document: Document, tmp_path: Path
+) -> None:
+    previous, out = tmp_path / "prev.bulletin", tmp_path / "open.bulletin"
+    save_document(small_document, previous)
+    before = _saved(small_document, out)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        args = ["--from", str(previous)] if command == "new" else []
+        line = assert_one_line_error(run(command, *args, "--force", str(out)))
+        assert "文件 open.bulletin 已在别处打开（用户" in line and f"进程 {holder.pid}" in line
+        assert out.read_bytes() == before
+    finally:
+        holder.communicate("")
+    assert run(command, *args, "--force", str(out)).returncode == 0
+
+
+def _reviewed(doc: Document, tmp_path: Path, remarks: list[tuple[str, str, str]]) -> Path:
+    exported, reviewed = tmp_path / "exported.docx", tmp_path / "reviewed.docx"
+    bulletin = tmp_path / "for-export.bulletin"
+    save_document(doc, bulletin)
+    assert cli.main(["export", str(bulletin), "--docx", str(exported)]) == 0
+    add_comments(exported, reviewed, remarks)
+    return reviewed
+
+
+def test_import_review_into_an_unpacked_issue_keeps_it_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = Document(issue=review_issue())
+    reviewed = _reviewed(doc, tmp_path, [("p_china", "数字需核实", "李审阅")])
+    folder = tmp_path / "unpacked"
+    folder.mkdir()
+    (folder / "issue.json").write_bytes(encode(doc.issue))
+    assert cli.main(["import-review", str(folder / "issue.json"), str(reviewed)]) == 0
+    assert (folder / "issue.json").read_bytes().startswith(b"{")
+    notes = load_document(folder / "issue.json").issue.notes
+    assert [(note.target_id, note.text) for note in notes] == [("p_china", "数字需核实")]
+
+
+def test_import_review_of_huge_comments_saves_a_file_that_opens(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three 7 MB comments made an issue.json over the 20 MB read limit: only the .bak opened."""
+    doc = Document(issue=review_issue())
+    huge = "很长的意见" * (7 * 1024 * 1024 // 15)
+    reviewed = _reviewed(doc, tmp_path, [("p_china", huge, f"审阅{n}") for n in range(3)])
+    path = tmp_path / "issue.bulletin"
+    save_document(doc, path)
+    assert cli.main(["import-review", str(path), str(reviewed)]) == 0
+    notes = load_document(path).issue.notes
+    assert len(notes) == 3
+    for note in notes:
+        assert note.text.startswith("很长的意见很长的意见")
+        assert "审阅意见过长" in note.text and "全文见 reviewed.docx" in note.text
+        assert len(note.text) < len(huge) // 10
+
+
+@pytest.mark.timeout(30)
+def test_import_review_refuses_a_fifo_at_once_and_leaves_no_lock(
+    small_document: Document, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, fifo = tmp_path / "x.bulletin", tmp_path / "reviewed.docx"
+    before = _saved(small_document, path)
+    os.mkfifo(fifo)
+    assert cli.main(["import-review", str(path), str(fifo)]) == 1
+    assert "reviewed.docx" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reviewed.docx", "x.bulletin"]
+
+
+def test_a_full_disk_names_the_file_and_what_to_do(
+    full_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = Document(issue=review_issue())
+    reviewed = _reviewed(doc, full_disk.parent, [("p_china", "数字需核实", "李审阅")])
+    path = full_disk / "issue.bulletin"
+    before = _saved(doc, path)
+    fill(full_disk)
+    assert cli.main(["import-review", str(path), str(reviewed)]) == 1
+    error = capsys.readouterr().err
+    assert "issue.bulletin" in error and "腾出空间" in error, error
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in full_disk.iterdir()) == ["filler", "issue.bulletin"]

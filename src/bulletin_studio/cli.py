@@ -25,6 +25,7 @@ from bulletin_studio.storage import (
     acquire_lock,
     load_document,
     new_document_from,
+    require_regular_file,
     sample_document,
     save_document,
 )
@@ -97,10 +98,12 @@ SUBCOMMANDS = ("sample", "new", "schema", "validate", "export", "fonts", "import
 
 
 def _save_new(doc: Document, out: Path, force: bool) -> None:
-    """Refuse to overwrite by accident (e.g. swapped arguments of ``new``)."""
-    if out.exists() and not force:
-        raise CliError(f"文件 {out} 已存在（使用 --force 覆盖）")
-    save_document(doc, out)
+    """Refuse to overwrite by accident (e.g. swapped arguments of ``new``), and even with
+    ``--force`` never a file that is open elsewhere (its lock is held while saving)."""
+    with acquire_lock(out):
+        if out.exists() and not force:
+            raise CliError(f"文件 {out} 已存在（使用 --force 覆盖）")
+        save_document(doc, out)
     print(out)
 
 
@@ -157,8 +160,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         targets["docx"] = args.docx
     if not targets:
         raise CliError("请至少指定 --pdf 或 --docx")
+    if args.pdf is not None and args.pdf == args.docx:
+        raise CliError(f"--pdf 和 --docx 不能是同一个文件 {args.pdf}")
     doc = load_document(args.file)
-    job = _pipeline().export(doc, targets, args.layout, WriteOptions(variant=args.variant))
+    options = WriteOptions(variant=args.variant)
+    job = _pipeline().export(doc, targets, args.layout, options, protected=[args.file])
     try:
         exported = drain(job)
     except ExportRefused as refused:
@@ -190,6 +196,7 @@ def _cmd_import_review(args: argparse.Namespace) -> int:
     is refused leaves the document as it was."""
     from bulletin_studio.review import ReviewError, merge_review, read_review
 
+    require_regular_file(args.reviewed)
     with acquire_lock(args.file):
         doc = load_document(args.file)
         try:

@@ -33,8 +33,7 @@ from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.layout import Layout, load_layout
 from bulletin_studio.render.tree import RenderTree
 from bulletin_studio.settings import font_overrides
-from bulletin_studio.storage import Document, StorageError
-from bulletin_studio.storage.atomic import write_atomic
+from bulletin_studio.storage import Document, check_output_target, write_output
 
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
 Result = TypeVar("Result")
@@ -169,12 +168,18 @@ class Pipeline:
         targets: Mapping[Format, Path],
         layout: str | Path = "default",
         options: WriteOptions = DEFAULT_OPTIONS,
+        *,
+        protected: Iterable[Path] = (),
     ) -> Generator[Progress, None, Exported]:
         """Write each requested format to its file; refuses (``ExportRefused``) on any error.
 
-        Each file appears only when complete; a cancelled or failed export leaves the previous
-        file as it was.
+        A target that is the document itself (``protected``), any issue file, a locked,
+        read-only or special file is refused before any work (``storage.output``). Each file
+        appears only when complete; a cancelled or failed export leaves the previous one.
         """
+        protected = list(protected)
+        for path in targets.values():
+            check_output_target(path, protected=protected)
         checked = self.check(document, layout, targets, options)
         if checked.errors:
             first = describe(checked.errors[0], document.issue)
@@ -184,10 +189,7 @@ class Pipeline:
             buffer = io.BytesIO()
             job = self._run(format, checked.tree, buffer, options)
             results[format] = yield from _scaled(job, step, len(targets))
-            try:
-                write_atomic(path, buffer.getvalue(), keep_backup=False)
-            except OSError as error:
-                raise StorageError(f"无法写入 {path}：{error.strerror or error}") from None
+            write_output(path, buffer.getvalue())
         return Exported(dict(targets), results, checked.problems)
 
     def _run(

@@ -1,7 +1,13 @@
-"""The lock file tells a second window who has the document, and stale locks do not block."""
+"""The lock file tells a second window who has the document, and stale locks do not block.
 
+Staleness is the kernel's word where there are OS locks (a killed holder's lock vanishes with
+it); the fallback for file systems without them is tested with OS locks switched off.
+"""
+
+import errno
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -10,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from bulletin_studio.storage import FileLockedError, acquire_lock
+from bulletin_studio.storage import FileLockedError, StorageError, acquire_lock, oslock
 from bulletin_studio.storage.lock import UNREADABLE_GRACE_SECONDS, lock_path, pid_alive
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _dead_pid() -> int:
@@ -62,19 +70,8 @@ lock.release()
 
 def test_lock_of_another_live_process_is_respected(tmp_path: Path) -> None:
     path = tmp_path / "x.bulletin"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            HOLDER,
-            str(path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = _hold(path)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         with pytest.raises(FileLockedError) as caught:
             acquire_lock(path)
         assert caught.value.owner is not None and caught.value.owner.pid == holder.pid
@@ -99,7 +96,123 @@ def test_lock_from_another_host_is_respected_even_if_pid_is_unknown_here(tmp_pat
         acquire_lock(path)
 
 
-def test_unreadable_lock_is_respected_only_while_young(tmp_path: Path) -> None:
+def _hold(path: Path) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_lock_of_a_killed_holder_is_taken_over_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "x.bulletin"
+    holder = _hold(path)
+    holder.kill()
+    holder.communicate()
+    assert lock_path(path).exists()
+    with acquire_lock(path):
+        assert json.loads(lock_path(path).read_text())["pid"] == os.getpid()
+
+
+def test_a_live_holder_is_respected_whatever_its_lock_file_says(tmp_path: Path) -> None:
+    """The record is only what the holder wrote; the OS lock is what counts."""
+    path = tmp_path / "x.bulletin"
+    holder = _hold(path)
+    try:
+        with lock_path(path).open("r+") as record:
+            record.write(json.dumps({"pid": _dead_pid(), "host": socket.gethostname()}) + " " * 99)
+        with pytest.raises(FileLockedError):
+            acquire_lock(path)
+    finally:
+        holder.communicate("")
+    assert not lock_path(path).exists()
+
+
+def test_an_unreadable_lock_nobody_holds_is_taken_over(tmp_path: Path) -> None:
+    path = tmp_path / "x.bulletin"
+    lock_path(path).write_text("")
+    acquire_lock(path).release()
+    assert not lock_path(path).exists()
+
+
+def test_a_lock_from_another_host_names_the_file_to_delete(tmp_path: Path) -> None:
+    path = tmp_path / "x.bulletin"
+    _write_lock(path, 4242, "other-machine")
+    with pytest.raises(FileLockedError, match=r"删除锁文件 \.~x\.bulletin\.lock"):
+        acquire_lock(path)
+
+
+def test_release_leaves_a_lock_file_that_replaced_ours(tmp_path: Path) -> None:
+    path = tmp_path / "x.bulletin"
+    lock = acquire_lock(path)
+    replacement = tmp_path / "other.lock"
+    replacement.write_text("someone else's")
+    os.replace(replacement, lock_path(path))
+    lock.release()
+    assert lock_path(path).read_text() == "someone else's"
+
+
+def test_a_lock_that_cannot_be_written_leaves_nothing_and_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.bulletin"
+
+    def disk_full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    with pytest.raises(StorageError) as caught:
+        acquire_lock(path)
+    monkeypatch.undo()
+    assert "x.bulletin" in str(caught.value) and "腾出空间" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match=r"无法为文件 x\.bulletin 创建锁文件.*nowhere"):
+        acquire_lock(tmp_path / "nowhere" / "x.bulletin")
+
+
+@pytest.mark.slow
+def test_no_two_processes_take_over_one_stale_lock() -> None:
+    """100 trials of 4 processes racing for a killed holder's lock, then load/change/save."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "lock_stress.py"), "--trials", "100"],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 double take-overs, 0 lost updates" in result.stdout
+
+
+# --- the fallback, for file systems without OS locks ------------------------------------
+
+
+@pytest.fixture
+def no_os_locks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(oslock, "try_lock", lambda fd: None)
+
+
+@pytest.mark.usefixtures("no_os_locks")
+def test_without_os_locks_a_dead_holder_is_taken_over(tmp_path: Path) -> None:
+    path = tmp_path / "x.bulletin"
+    _write_lock(path, _dead_pid(), socket.gethostname())
+    with acquire_lock(path):
+        assert json.loads(lock_path(path).read_text())["pid"] == os.getpid()
+        with pytest.raises(FileLockedError):
+            acquire_lock(path)
+    assert not lock_path(path).exists()
+
+
+@pytest.mark.usefixtures("no_os_locks")
+def test_without_os_locks_an_unreadable_lock_is_respected_only_while_young(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "x.bulletin"
     lock_file = lock_path(path)
     lock_file.write_text("")
@@ -110,9 +223,26 @@ def test_unreadable_lock_is_respected_only_while_young(tmp_path: Path) -> None:
     acquire_lock(path).release()
 
 
-def test_release_leaves_a_lock_that_is_not_ours(tmp_path: Path) -> None:
+@pytest.mark.usefixtures("no_os_locks")
+def test_without_os_locks_another_host_is_respected(tmp_path: Path) -> None:
     path = tmp_path / "x.bulletin"
-    lock = acquire_lock(path)
-    lock_file = _write_lock(path, 1, "other-machine")
-    lock.release()
-    assert lock_file.exists()
+    _write_lock(path, _dead_pid(), "other-machine")
+    with pytest.raises(FileLockedError, match="主机 other-machine"):
+        acquire_lock(path)
+
+
+@pytest.mark.slow
+def test_without_os_locks_no_two_processes_take_over_one_stale_lock() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "lock_stress.py"),
+            "--trials",
+            "100",
+            "--no-os-locks",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -128,3 +128,22 @@ def test_new_document_from_the_sample_keeps_its_sections(tmp_path: Path) -> None
     assert new.issue.numbering.cumulative == sample.issue.numbering.cumulative + 1
     save_document(new, tmp_path / "next.bulletin")
     assert load_document(tmp_path / "next.bulletin").issue == new.issue
+
+
+def test_an_unpacked_issue_is_saved_unpacked(small_document: Document, tmp_path: Path) -> None:
+    """Saving to the issue.json (or folder) a document was opened from keeps it a folder."""
+    folder = _unpack(small_document, tmp_path / "unpacked")
+    before = (folder / "issue.json").read_bytes()
+    for path in (folder / "issue.json", folder):
+        doc = load_document(path)
+        doc.issue.sections[0].title = f"从 {path.name} 保存"
+        new_image = doc.assets.add(png_bytes((len(path.name), 9, 9), (2, 2)))
+        doc.issue.sections[0].items[0].blocks[1].image.asset = new_image  # type: ignore[union-attr]
+        save_document(doc, path)
+        text = (folder / "issue.json").read_text(encoding="utf-8")
+        assert text.startswith("{") and f"从 {path.name} 保存" in text
+        assert (folder / "assets" / new_image).read_bytes() == doc.assets[new_image]
+        assert load_document(path).issue == doc.issue
+    assert (folder / "issue.json.bak").read_bytes() != before
+    assert not zipfile.is_zipfile(folder / "issue.json")
+    assert sorted(p.name for p in folder.iterdir()) == ["assets", "issue.json", "issue.json.bak"]

@@ -2,6 +2,7 @@
 and loading never writes anything (the folder is byte-for-byte unchanged afterwards)."""
 
 import json
+import os
 import struct
 import zipfile
 from collections.abc import Callable
@@ -213,3 +214,61 @@ def test_a_good_package_is_still_accepted(small_document: Document, tmp_path: Pa
     _zip(path, _members(small_document))
     assert load_document(path).issue == small_document.issue
     save_document(small_document, tmp_path / "y.bulletin")
+
+
+def lone_surrogate(path: Path, doc: Document) -> None:
+    """JSON may escape half of a UTF-16 pair; Python then holds text UTF-8 cannot encode."""
+    issue = _issue_dict(doc)
+    issue["sections"][0]["items"][0]["blocks"][0]["text"] = "坏字符\ud800在此"
+    data = json.dumps({"format": FORMAT_ID, "schema_version": 1, "issue": issue}).encode()
+    assert b"\\ud800" in data
+    _zip(path, {**_members(doc), "issue.json": data})
+
+
+def test_unencodable_text_is_refused_on_load_naming_the_item(
+    small_document: Document, tmp_path: Path
+) -> None:
+    """Before, such a file opened but could never be saved again (UnicodeEncodeError)."""
+    path = tmp_path / "x.bulletin"
+    lone_surrogate(path, small_document)
+    with pytest.raises(StorageError) as caught:
+        load_document(path)
+    message = str(caught.value)
+    assert message.startswith("文件 x.bulletin 不是有效的简报文件")
+    assert "[p_lead] 正文" in message and "U+D800" in message
+    [problem] = caught.value.problems
+    assert problem.target_id == "p_lead"
+
+
+def test_unencodable_text_from_elsewhere_is_refused_on_save_naming_the_item(
+    small_document: Document, tmp_path: Path
+) -> None:
+    path = tmp_path / "x.bulletin"
+    save_document(small_document, path)
+    before = path.read_bytes()
+    small_document.issue.sections[0].items[0].blocks[0].text = "正文\udc80"  # type: ignore[union-attr]
+    with pytest.raises(StorageError, match=r"x\.bulletin.*\[p_lead\] 正文.*U\+DC80"):
+        save_document(small_document, path)
+    assert path.read_bytes() == before
+
+
+def _fifo_package(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _fifo_issue_json(path: Path) -> Path:
+    path.mkdir()
+    os.mkfifo(path / "issue.json")
+    return path / "issue.json"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("make", [_fifo_package, _fifo_issue_json])
+@pytest.mark.timeout(20)
+def test_a_fifo_is_refused_at_once(make: Callable[[Path], Path], tmp_path: Path) -> None:
+    """Opening a FIFO for reading blocks until a writer comes; it must be refused unopened."""
+    fifo = make(tmp_path / "x.bulletin")
+    for path in {fifo, fifo.parent} - {tmp_path}:
+        with pytest.raises(StorageError, match="命名管道"):
+            load_document(path)

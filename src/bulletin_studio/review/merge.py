@@ -9,6 +9,19 @@ from bulletin_studio.model.issue import Issue, ReviewNote
 from bulletin_studio.review.errors import ReviewError
 from bulletin_studio.review.report import Remark, ReviewReport
 
+MAX_REMARK_CHARS = 20_000
+"""Longer remark text (pages pasted into a comment) keeps its start and a note saying where
+the rest is: three 7 MB comments once made an issue too big to open again."""
+
+
+def _clipped(text: str, what: str, source_name: str) -> str:
+    if len(text) <= MAX_REMARK_CHARS:
+        return text
+    return (
+        f"{text[:MAX_REMARK_CHARS]}……（{what}过长，共 {len(text)} 字，只保留了前 "
+        f"{MAX_REMARK_CHARS} 字；全文见 {source_name}）"
+    )
+
 
 @dataclass(frozen=True)
 class MergeSummary:
@@ -68,8 +81,8 @@ def merge_review(
                 target_id=target,
                 author=remark.author,
                 date=remark.date,
-                text=remark.text,
-                quoted=remark.quoted,
+                text=_clipped(remark.text, "审阅意见", source_name),
+                quoted=_clipped(remark.quoted, "被评论的原文", source_name),
                 parent_id=by_comment.get(remark.parent_comment_id)
                 if remark.parent_comment_id
                 else None,

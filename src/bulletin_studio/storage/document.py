@@ -4,12 +4,15 @@ Package layout (``.bulletin``, a zip): ``issue.json`` first (the envelope, see
 :mod:`bulletin_studio.storage.envelope`), then ``assets/<sha256>.<ext>`` sorted by name, only
 those the issue references. Members have fixed timestamps and attributes, so the same document
 always gives the same bytes (diffable, testable, no spurious "changed" in sync tools).
-Saving keeps the previous file as ``<name>.bak`` (see :mod:`bulletin_studio.storage.atomic`).
+An unpacked issue (an ``issue.json``, or a folder holding one, with ``assets/`` beside it) is
+saved unpacked again. Saving keeps the previous file as ``<name>.bak`` (see
+:mod:`bulletin_studio.storage.atomic`) and refuses what the reader's limits would refuse.
 """
 
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +28,8 @@ from bulletin_studio.paths import SAMPLE_DIR
 from bulletin_studio.storage import envelope, reader
 from bulletin_studio.storage.assets import AssetStore
 from bulletin_studio.storage.atomic import write_atomic
-from bulletin_studio.storage.errors import StorageError, invalid_file
+from bulletin_studio.storage.errors import StorageError, describe_os_error, invalid_file
+from bulletin_studio.storage.files import open_regular
 
 PACKAGE_SUFFIX = ".bulletin"
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -43,11 +47,12 @@ def load_document(path: Path) -> Document:
     if not path.exists():
         raise StorageError(f"文件 {path} 不存在")
     try:
-        if path.is_dir() or path.suffix.lower() == ".json":
+        if path.is_dir() or is_unpacked(path):
             return _load(path, reader.open_folder(path))
-        archive, source = reader.open_package(path)
-        with archive:
-            return _load(path, source)
+        with open_regular(path) as stream:
+            archive, source = reader.open_package(stream)
+            with archive:
+                return _load(path, source)
     except reader.UnsafeFile as error:
         raise invalid_file(path, error.reason, error.member) from None
     except envelope.EnvelopeError as error:
@@ -73,17 +78,34 @@ def _load(path: Path, source: reader.Source) -> Document:
     return Document(issue=issue, assets=assets)
 
 
+def is_unpacked(path: Path) -> bool:
+    """An ``issue.json`` or a folder holding one, rather than a ``.bulletin`` package.
+
+    Saving, a folder counts only if it holds an ``issue.json``: any other folder is in the way
+    of a package file (a Save As onto a folder named ``x.bulletin`` fails, naming it).
+    """
+    return path.suffix.lower() == ".json" or (path / reader.ISSUE_MEMBER).is_file()
+
+
 def package_bytes(doc: Document) -> bytes:
     """The ``.bulletin`` zip of a document, byte-identical for identical documents."""
+    return _zip(envelope.encode(doc.issue), doc.assets, _referenced(doc))
+
+
+def _referenced(doc: Document) -> list[str]:
     names = sorted(doc.issue.asset_names())
     missing = [name for name in names if name not in doc.assets]
     if missing:
         raise StorageError(f"无法保存：缺少图片 {', '.join(missing)}")
+    return names
+
+
+def _zip(issue_json: bytes, assets: AssetStore, names: Sequence[str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        _write_member(archive, reader.ISSUE_MEMBER, envelope.encode(doc.issue), compress=True)
+        _write_member(archive, reader.ISSUE_MEMBER, issue_json, compress=True)
         for name in names:
-            _write_member(archive, f"{reader.ASSETS_DIR}/{name}", doc.assets[name], compress=False)
+            _write_member(archive, f"{reader.ASSETS_DIR}/{name}", assets[name], compress=False)
     return buffer.getvalue()
 
 
@@ -97,13 +119,42 @@ def _write_member(archive: zipfile.ZipFile, name: str, data: bytes, compress: bo
 
 
 def save_document(doc: Document, path: Path) -> None:
-    """Write atomically, keeping the previous version as ``<name>.bak``."""
+    """Write atomically in the form of ``path`` (package or unpacked), keeping the previous
+    version as ``<name>.bak``; refuse, leaving the file as it was, what could not be opened."""
     path = Path(path)
-    data = package_bytes(doc)
     try:
-        write_atomic(path, data)
+        issue_json = envelope.encode(doc.issue)
+    except envelope.EnvelopeError as error:
+        raise StorageError(f"无法保存文件 {path.name}：{error}", error.problems) from None
+    names = _referenced(doc)
+    too_big = reader.limit_exceeded(len(issue_json), [len(doc.assets[name]) for name in names])
+    if too_big:
+        raise StorageError(
+            f"无法保存文件 {path.name}：{too_big}，保存后将无法再打开。"
+            "请删减过长的内容（如审阅意见）后再保存；原文件未改动"
+        )
+    try:
+        if is_unpacked(path):
+            _save_unpacked(issue_json, doc.assets, names, path)
+        else:
+            write_atomic(path, _zip(issue_json, doc.assets, names))
     except OSError as error:
-        raise StorageError(f"无法保存文件 {path.name}：{error.strerror or error}") from None
+        raise StorageError(
+            f"无法保存文件 {path.name}：{describe_os_error(error)}；原文件未改动"
+        ) from None
+
+
+def _save_unpacked(issue_json: bytes, assets: AssetStore, names: Sequence[str], path: Path) -> None:
+    """Images first (named by content, so one already there is the same), issue.json last:
+    a crash in between leaves the old issue.json with every image it needs."""
+    issue_path = path / reader.ISSUE_MEMBER if path.is_dir() else path
+    assets_dir = issue_path.parent / reader.ASSETS_DIR
+    if names:
+        assets_dir.mkdir(exist_ok=True)
+    for name in names:
+        if not (assets_dir / name).is_file():
+            write_atomic(assets_dir / name, assets[name], keep_backup=False)
+    write_atomic(issue_path, issue_json)
 
 
 def empty_document(today: dt.date | None = None) -> Document:

@@ -16,16 +16,21 @@ keep loading):
 To change the format: bump ``SCHEMA_VERSION``, register in ``MIGRATIONS`` a function that
 upgrades the raw dict of the previous version by one step, add a golden file of the old
 version, and add a line above. Files from a newer version are refused, never guessed at.
+
+JSON can escape half of a UTF-16 surrogate pair (``"\\ud800"``); Python then holds text that
+UTF-8 cannot encode, and such an issue could be opened but never saved. It is refused on
+reading and on writing, naming the node and field.
 """
 
 import json
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
 from bulletin_studio.model.issue import Issue
-from bulletin_studio.model.problems import Problem, problems_from_validation
+from bulletin_studio.model.problems import FIELD_NAMES, Problem, problems_from_validation
 
 FORMAT_ID = "bulletin-studio/issue"
 SCHEMA_VERSION = 1
@@ -50,7 +55,11 @@ def encode(issue: Issue) -> bytes:
         "schema_version": SCHEMA_VERSION,
         "issue": issue.model_dump(mode="json"),
     }
-    return (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _refusal(list(lone_surrogates(envelope["issue"], "请删除或改正它"))) from None
 
 
 def decode(
@@ -84,14 +93,48 @@ def decode(
     data = envelope.get("issue")
     if not isinstance(data, dict):
         raise EnvelopeError("缺少“issue”部分")
+    if _ESCAPED_SURROGATE.search(raw) and (
+        problems := list(lone_surrogates(data, "请在 issue.json 中删除或改正它"))
+    ):
+        raise _refusal(problems)
     data = migrate(data, version, migrations, current)
     try:
         return Issue.model_validate(data)
     except ValidationError as error:
-        problems = problems_from_validation(error, data)
-        first = problems[0]
-        more = f"（另有 {len(problems) - 1} 处问题）" if len(problems) > 1 else ""
-        raise EnvelopeError(f"内容有误：{first}{more}", tuple(problems)) from None
+        raise _refusal(problems_from_validation(error, data)) from None
+
+
+def _refusal(problems: list[Problem]) -> EnvelopeError:
+    more = f"（另有 {len(problems) - 1} 处问题）" if len(problems) > 1 else ""
+    return EnvelopeError(f"内容有误：{problems[0]}{more}", tuple(problems))
+
+
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\\ud800-\\udfff]")
+
+
+def lone_surrogates(
+    data: Any, advice: str, owner: str | None = None, key: str = ""
+) -> Iterator[Problem]:
+    """A problem for each text in raw issue data (keys too) holding an unpaired surrogate,
+    pointing at the nearest node id and the field."""
+    if isinstance(data, dict):
+        node_id = data.get("id")
+        owner = node_id if isinstance(node_id, str) else owner
+        for name, value in data.items():
+            yield from lone_surrogates(str(name), advice, owner, key)
+            yield from lone_surrogates(value, advice, owner, str(name))
+    elif isinstance(data, list):
+        for value in data:
+            yield from lone_surrogates(value, advice, owner, key)
+    elif isinstance(data, str) and (found := _SURROGATE.search(data)):
+        character = f"U+{ord(found.group()):04X}"
+        yield Problem(
+            severity="error",
+            message=f"含有无法保存的字符 {character}（不成对的 UTF-16 代理项）：{advice}",
+            target_id=owner,
+            field=FIELD_NAMES.get(key, key),
+        )
 
 
 def migrate(

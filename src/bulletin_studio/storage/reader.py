@@ -2,15 +2,18 @@
 
 Nothing is ever extracted to disk; members are read into memory under size limits that are
 checked against the declared sizes first and enforced again while reading (a zip may lie).
+Saving checks the same limits first (:func:`limit_exceeded`), so what is saved opens again.
+Only regular files are opened (:func:`~bulletin_studio.storage.files.open_regular`).
 """
 
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from bulletin_studio.storage.assets import MAX_ASSET_BYTES
+from bulletin_studio.storage.files import open_regular
 
 ISSUE_MEMBER = "issue.json"
 ASSETS_DIR = "assets"
@@ -37,10 +40,26 @@ class Source:
         self.read_asset = read_asset
 
 
-def open_package(path: Path) -> tuple[zipfile.ZipFile, Source]:
+def limit_exceeded(issue_bytes: int, asset_sizes: Sequence[int]) -> str | None:
+    """Why a package with members of these sizes would be refused on reading, or None."""
+    megabyte = 1024 * 1024
+    if issue_bytes > MAX_ISSUE_BYTES:
+        return (
+            f"{ISSUE_MEMBER} 将有 {issue_bytes / megabyte:.1f} MB，"
+            f"超过上限 {MAX_ISSUE_BYTES // megabyte} MB"
+        )
+    if len(asset_sizes) + 1 > MAX_MEMBERS:
+        return f"图片有 {len(asset_sizes)} 张，超过上限 {MAX_MEMBERS - 1} 张"
+    total = issue_bytes + sum(asset_sizes)
+    if total > MAX_TOTAL_BYTES:
+        return f"总大小将有 {total / megabyte:.0f} MB，超过上限 {MAX_TOTAL_BYTES // megabyte} MB"
+    return None
+
+
+def open_package(stream: BinaryIO) -> tuple[zipfile.ZipFile, Source]:
     """Check a ``.bulletin`` zip's directory and read its ``issue.json``; the caller closes it."""
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile):
         raise UnsafeFile("它不是 zip 压缩包（文件已损坏或类型不对）") from None
     try:
@@ -107,7 +126,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
 
 def _read_file(path: Path, limit: int, member: str) -> bytes:
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             return _read_limited(stream, limit, member)
     except FileNotFoundError:
         raise UnsafeFile("文件不存在", member) from None
