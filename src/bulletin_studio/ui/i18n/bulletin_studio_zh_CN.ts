@@ -834,6 +834,18 @@ Restore it?</source>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
+    <message>
+        <source>Masthead and numbering</source>
+        <translation>刊头与期号</translation>
+    </message>
+    <message>
+        <source>Colophon</source>
+        <translation>版权页</translation>
+    </message>
+    <message>
+        <source>Snippet “%1”</source>
+        <translation>常用段落“%1”</translation>
+    </message>
 </context>
 <context>
     <name>RichText</name>
