@@ -16,7 +16,7 @@ from bulletin_studio.ui.forms.entries import ListEntriesField
 from bulletin_studio.ui.forms.fields import FieldBinding
 from bulletin_studio.ui.forms.images import ImageField
 from bulletin_studio.ui.main_window import MainWindow
-from tests.ui.conftest import type_text
+from tests.ui.keyboard import type_text
 
 BAD_EMAIL = "editor-at-example"
 BAD_PARAGRAPH = "详见[高级别政治论坛](www.un.org/hlpf)官网。"
