@@ -219,3 +219,16 @@ def test_whatever_is_typed_is_the_value_or_the_draft(qapp, typed: str) -> None: 
         assert editor.issue.colophon.website == before.colophon.website
     editor.undo_stack.undo()
     assert editor.issue == before
+
+
+def test_clearing_a_required_link_keeps_the_empty_field_and_says_why(window: MainWindow) -> None:
+    window.outline.select("art_claims")
+    url = window.forms.form.binding("url", "s_claims").widget
+    url.selectAll()
+    url.del_()
+    window.outline.select("art_hlpf")
+    window.outline.select("art_claims")
+    binding = window.forms.form.binding("url", "s_claims")
+    assert binding.widget.text() == ""
+    assert binding.error.isVisible() and "链接为空" in binding.error.text()
+    assert window.editor.node("s_claims").url.startswith("https://")  # type: ignore[union-attr]

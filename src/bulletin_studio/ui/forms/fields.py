@@ -161,7 +161,8 @@ class FieldBinding(QObject):
                 self._setter(value)
         finally:
             self._updating = False
-        self.set_error(self.editor.draft_message(self.key, self.field) if draft else None)
+        message = self.editor.draft_message(self.key, self.field) if draft is not None else None
+        self.set_error(message)
 
 
 def _show_number(spin: QSpinBox | QDoubleSpinBox, text: str) -> None:
