@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from bulletin_studio.model import Figure, Numbering
+from bulletin_studio.model import Colophon, FieldDraft, Figure, Numbering
+from bulletin_studio.model.problems import check_issue
 from bulletin_studio.storage import load_document
 from bulletin_studio.storage.envelope import (
     FORMAT_ID,
@@ -15,6 +16,7 @@ from bulletin_studio.storage.envelope import (
     SCHEMA_VERSION,
     EnvelopeError,
     decode,
+    encode,
     envelope_schema,
     migrate,
 )
@@ -34,6 +36,35 @@ def test_golden_v1_still_loads() -> None:
     assert len(doc.assets) == 2
     assert issue.notes[0].target_id == "p_lead"
     assert issue.colophon.email == "editor@oneplanetnetwork.org"
+    assert issue.drafts == [], "version 1 had no drafts"
+
+
+def test_golden_v2_keeps_drafts_beside_the_valid_values() -> None:
+    """Version 2 added ``issue.drafts``: typed text a field refused."""
+    issue = load_document(GOLDEN / "v2.bulletin").issue
+    assert [(d.key, d.field) for d in issue.drafts] == [
+        ("colophon", "email"),
+        ("p_pn", "text"),
+        ("l_funds", "entries"),
+    ]
+    assert issue.drafts[0].text == "editor-at-oneplanetnetwork"
+    assert issue.colophon.email == "editor@oneplanetnetwork.org"
+    errors = [p for p in check_issue(issue) if p.severity == "error"]
+    assert [p.target_id for p in errors] == ["colophon", "p_pn", "l_funds"]
+
+
+def test_drafts_round_trip_through_the_envelope() -> None:
+    issue = load_document(GOLDEN / "v1.bulletin").issue.model_copy(
+        update={
+            "colophon": Colophon(editor="林清"),
+            "drafts": [FieldDraft(key="colophon", field="website", text=" www.例子.org ")],
+        }
+    )
+    assert decode(encode(issue)) == issue
+
+
+def test_v1_to_v2_adds_an_empty_draft_list() -> None:
+    assert MIGRATIONS[1]({"numbering": {}}) == {"numbering": {}, "drafts": []}
 
 
 def test_golden_files_cover_every_version() -> None:

@@ -12,9 +12,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 
 from bulletin_studio.storage import sample_document  # noqa: E402
 from bulletin_studio.ui import preview, settings  # noqa: E402
@@ -28,15 +26,6 @@ def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
     monkeypatch.setattr(settings, "ORGANIZATION", "BulletinStudioTests")
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type as an input method does: qtbot.keyClicks with Chinese aborts the process."""
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QCoreApplication.sendEvent(widget, event)
-    QApplication.processEvents()
 
 
 @pytest.fixture

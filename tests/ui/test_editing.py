@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from bulletin_studio.model import Article, Paragraph, Quote
 from bulletin_studio.ui.main_window import MainWindow
 from bulletin_studio.ui.outline_model import MIME_TYPE
-from tests.ui.conftest import type_text
+from tests.ui.keyboard import type_text
 
 
 def add_article_with_two_blocks(window: MainWindow) -> str:

@@ -1,4 +1,4 @@
-"""Saving, reopening, failing saves, the lock and crash recovery, through the window."""
+"""Saving, reopening, failing saves and the lock, through the window (recovery: test_recovery)."""
 
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from bulletin_studio.ui.main_window import MainWindow
-from tests.ui.conftest import type_text
+from tests.ui.keyboard import type_text
 from tests.ui.test_editing import add_article_with_two_blocks
 
 
@@ -75,25 +75,6 @@ def test_failing_save_shows_message_and_keeps_issue(
     assert window.files.path is None
     titles = [item.title for section in window.editor.issue.sections for item in section.items]
     assert "保存失败也不丢" in titles
-
-
-def test_crash_recovery_restores_autosaved_copy(make_window, answers) -> None:  # type: ignore[no-untyped-def]
-    crashed = make_window()
-    crashed.outline.add_article_action.trigger()
-    type_text(crashed.forms.form.binding("title").widget, "未保存的工作")
-    crashed.files.autosave()
-    assert crashed.files.recovery.pending()
-    crashed.files.autosave_timer.stop()  # the "crash": this window never closes cleanly
-
-    restarted = make_window()
-    assert restarted.files.offer_recovery()
-    assert answers["question"]
-    titles = [item.title for section in restarted.editor.issue.sections for item in section.items]
-    assert "未保存的工作" in titles
-    assert restarted.isWindowModified()
-    restarted.editor.undo_stack.setClean()
-    restarted.close()
-    assert not restarted.files.recovery.pending()
 
 
 def test_second_window_on_same_file_is_warned(

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
 
 from bulletin_studio.model import Paragraph
 from bulletin_studio.ui.main_window import MainWindow
-from tests.ui.conftest import type_text
+from tests.ui.keyboard import type_text
 
 
 def test_add_rename_edit_delete_snippets_with_undo(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from bulletin_studio.model.blocks import (
 from bulletin_studio.model.ids import new_id
 from bulletin_studio.model.issue import (
     Colophon,
+    FieldDraft,
     Issue,
     Masthead,
     Numbering,
@@ -31,6 +32,7 @@ __all__ = [
     "Article",
     "Block",
     "Colophon",
+    "FieldDraft",
     "Figure",
     "ImageRef",
     "Issue",

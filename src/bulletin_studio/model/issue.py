@@ -3,9 +3,9 @@
 import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from bulletin_studio.errors import BulletinError
 from bulletin_studio.model.blocks import Block, ImageRef, ModelBase
@@ -116,6 +116,19 @@ class Snippet(ModelBase):
     text: RichText = ""
 
 
+class FieldDraft(ModelBase):
+    """What the editor typed into a field that refused it (a link without ``https://``, an
+    email without ``@``): saved with the issue so typing is never lost, while the field itself
+    keeps its last valid value (what the preview and the export use) until the draft is fixed."""
+
+    key: StableId = Field(
+        description="The node: masthead, numbering, colophon, issue, or a section/item/block/"
+        "snippet id"
+    )
+    field: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
+    text: str = Field(description="Exactly what was typed (a list's rows as JSON)")
+
+
 class Issue(ModelBase):
     masthead: Masthead = Field(default_factory=Masthead)
     numbering: Numbering
@@ -124,6 +137,9 @@ class Issue(ModelBase):
     colophon: Colophon = Field(default_factory=Colophon)
     snippets: list[Snippet] = Field(default_factory=list)
     notes: list[ReviewNote] = Field(default_factory=list)
+    drafts: list[FieldDraft] = Field(
+        default_factory=list, description="Typed values the fields refused, kept to be fixed"
+    )
 
     @model_validator(mode="after")
     def _ids_unique(self) -> "Issue":

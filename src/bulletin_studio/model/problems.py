@@ -1,7 +1,8 @@
 """Problems an editor should fix, each pointing at the node (by id) and field it concerns.
 
 Pydantic refuses what cannot be stored (a bad link, a duplicate id); these checks report
-what can be stored but should not be printed as is (an empty title, a figure without image).
+what can be stored but should not be printed as is (an empty title, a figure without image),
+and the drafts: text the editor typed that a field refused, kept until it is fixed.
 """
 
 from collections.abc import Iterator, Sequence
@@ -10,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from bulletin_studio.model.blocks import Figure, ListBlock, LogoStrip, Paragraph, Theme
+from bulletin_studio.model.drafts import draft_error
 from bulletin_studio.model.issue import Issue, Numbering
 from bulletin_studio.model.items import Article, PartnerNews, Resource
 
@@ -45,6 +47,10 @@ FIELD_NAMES = {
     "items": "条目",
     "editor": "编辑",
     "numbering": "期号",
+    "source_statement": "来源说明",
+    "description": "简介",
+    "attribution": "引语出处",
+    "tagline": "标语",
 }
 
 
@@ -76,6 +82,7 @@ PLACE_NAMES = {"masthead": "报头", "colophon": "版权页", "numbering": "期�
 def check_issue(issue: Issue, previous: Numbering | None = None) -> list[Problem]:
     """All content problems of an issue, in reading order."""
     problems = list(_numbering_problems(issue.numbering, previous))
+    problems.extend(_draft_problems(issue))
     if not issue.sections:
         problems.append(Problem(severity="error", message="本期还没有栏目"))
     for section in issue.sections:
@@ -105,6 +112,20 @@ def _numbering_problems(numbering: Numbering, previous: Numbering | None) -> Ite
             field=FIELD_NAMES["year"],
             message=f"年份 {numbering.year} 早于上一期的 {previous.year}",
         )
+
+
+def _draft_problems(issue: Issue) -> Iterator[Problem]:
+    """Each draft is an error: the field's value is not what the editor typed, and the export
+    must not print the stale value as if it were."""
+    for draft in issue.drafts:
+        message = draft_error(issue, draft)
+        if message is not None:
+            yield Problem(
+                severity="error",
+                target_id=draft.key,
+                field=FIELD_NAMES.get(draft.field, draft.field),
+                message=message,
+            )
 
 
 def _warn(target_id: str | None, field: str, message: str) -> Problem:

@@ -2,7 +2,7 @@
 
 Envelope::
 
-    {"format": "bulletin-studio/issue", "schema_version": 1, "issue": {...}}
+    {"format": "bulletin-studio/issue", "schema_version": 2, "issue": {...}}
 
 ``issue`` is ``Issue.model_dump(mode="json")``; ``bulletin-studio schema`` prints the JSON
 Schema of the whole envelope.
@@ -12,6 +12,9 @@ keep loading):
 
 * **1** (2024, Bulletin Studio 0.1): first version. Package = zip with ``issue.json`` first,
   then ``assets/<sha256>.<ext>`` (png, jpg, gif, webp) sorted by name.
+* **2** (2025): ``issue.drafts``, a list of ``{"key", "field", "text"}``: what the editor
+  typed into a field that refused it (kept until fixed, reported as an error). Migration from
+  1 adds an empty list.
 
 To change the format: bump ``SCHEMA_VERSION``, register in ``MIGRATIONS`` a function that
 upgrades the raw dict of the previous version by one step, add a golden file of the old
@@ -33,10 +36,17 @@ from bulletin_studio.model.issue import Issue
 from bulletin_studio.model.problems import FIELD_NAMES, Problem, problems_from_validation
 
 FORMAT_ID = "bulletin-studio/issue"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no drafts: nothing typed was ever kept beside a field."""
+    return {**data, "drafts": []}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 """``N -> f``: ``f`` turns the raw ``issue`` dict of version N into that of version N+1."""
 
 

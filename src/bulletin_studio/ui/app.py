@@ -11,6 +11,7 @@ from bulletin_studio.storage import StorageError, empty_document, sample_documen
 from bulletin_studio.ui import settings
 from bulletin_studio.ui.i18n import install_translators, ui_locale
 from bulletin_studio.ui.main_window import MainWindow
+from bulletin_studio.ui.recovery import RecoveryStore
 
 UI_FONT_FAMILIES = [
     "Noto Sans CJK SC",  # named explicitly: Qt's fallback would pick the JP glyph forms
@@ -28,19 +29,23 @@ def ui_font(base: QFont) -> QFont:
     return font
 
 
-def start_window(path: Path | None) -> MainWindow:
-    """The window with FILE, else restored work after a crash, else the last file, else new."""
+def start_window(path: Path | None, recovery: RecoveryStore | None = None) -> MainWindow:
+    """The window with FILE, else work a crashed session left, else the last file, else new.
+
+    Files open through ``FileManager.open`` whichever way they come, so a file's recovery
+    copy is offered before anything can write over it.
+    """
     try:
         document = sample_document() if path is None and not settings.recent_files() else None
     except StorageError:
         document = None
-    window = MainWindow(document or empty_document())
+    window = MainWindow(document or empty_document(), recovery)
     if path is not None:
         window.files.open(path)
-    elif not window.files.offer_recovery():
+    elif not window.files.recover_at_start():
         last = str(settings.settings().value("files/last", "") or "")
-        if last and Path(last).exists():
-            window.files.open(Path(last))
+        if last and Path(last).exists() and not window.files.recovery.leftover(Path(last)):
+            window.files.open(Path(last))  # (a copy still left was put off with "Later")
     return window
 
 

@@ -2,6 +2,8 @@
 
 Every change builds a new Issue (see :mod:`bulletin_studio.model.nodes`) and goes through the undo
 stack, so undo/redo, the unsaved mark, the preview and the panels all follow from one signal.
+A value the model refuses is not dropped: it becomes the field's draft (see
+:mod:`bulletin_studio.model.drafts`), an edit like any other.
 """
 
 from typing import Any
@@ -10,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from bulletin_studio.model import Issue, Paragraph, Section, Snippet, nodes
+from bulletin_studio.model import FieldDraft, Issue, Paragraph, Section, Snippet, drafts, nodes
 from bulletin_studio.model.blocks import BLOCK_TYPES
 from bulletin_studio.model.items import Article, PartnerNews, Resource
 from bulletin_studio.storage import AssetStore, Document
@@ -22,12 +24,6 @@ ITEM_TYPES: dict[str, type[Article | PartnerNews | Resource]] = {
     "partner_news": PartnerNews,
     "resource": Resource,
 }
-
-
-def validation_message(error: ValidationError) -> str:
-    """The model's own (Chinese) message, without pydantic's English prefix."""
-    first = error.errors()[0]
-    return str(first["msg"]).removeprefix("Value error, ")
 
 
 class IssueEditor(QObject):
@@ -79,6 +75,8 @@ class IssueEditor(QObject):
     def _push(
         self, after: Issue, text: str, key: str, structural: bool, merge_id: int = -1
     ) -> None:
+        if structural:
+            after = drafts.without_orphan_drafts(after)
         self.undo_stack.push(
             IssueCommand(self, self._issue, after, text, key, structural, merge_id)
         )
@@ -94,23 +92,43 @@ class IssueEditor(QObject):
         try:
             setattr(candidate, field, value)
         except ValidationError as error:
-            return node, validation_message(error)
+            return node, drafts.model_message(error)
         return candidate, None
 
     def set_field(
-        self, key: str, field: str, value: Any, text: str = "", merge: bool = True
+        self,
+        key: str,
+        field: str,
+        value: Any,
+        text: str = "",
+        merge: bool = True,
+        draft: str | None = None,
     ) -> str | None:
-        """Set one field; returns the model's message if the value is refused (nothing changes)."""
+        """Set one field and drop its draft; returns the model's message if it refuses the
+        value. Then ``draft`` (what was typed, when given) is kept as the field's draft, one
+        undoable edit that marks the issue modified; the field keeps its last valid value."""
         candidate, message = self.validate_field(key, field, value)
         if message is not None:
-            return message
-        node = self.node(key)
-        if getattr(candidate, field) == getattr(node, field):
-            return None
-        after = nodes.replace_node(self._issue, key, candidate)
-        merge_id = merge_id_for(key, field) if merge else -1
-        self._push(after, text or field, key, False, merge_id)
-        return None
+            after = (
+                self._issue if draft is None else drafts.with_draft(self._issue, key, field, draft)
+            )
+        else:
+            after = self._issue
+            if getattr(candidate, field) != getattr(self.node(key), field):
+                after = nodes.replace_node(after, key, candidate)
+            after = drafts.without_draft(after, key, field)
+        if after is not self._issue:
+            merge_id = merge_id_for(key, field) if merge else -1
+            self._push(after, text or field, key, False, merge_id)
+        return message
+
+    def draft(self, key: str, field: str) -> FieldDraft | None:
+        return drafts.find_draft(self._issue, key, field)
+
+    def draft_message(self, key: str, field: str) -> str | None:
+        """Why the field's draft is refused (None without a draft)."""
+        draft = self.draft(key, field)
+        return drafts.draft_error(self._issue, draft) if draft is not None else None
 
     # --- structure edits ---------------------------------------------------------------
 

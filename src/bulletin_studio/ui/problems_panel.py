@@ -1,16 +1,20 @@
 """Problems to fix before printing: the model's checks plus what the last render reported.
 
-Each row knows the node it concerns; activating it selects that node in the outline.
+Each row knows the node it concerns; activating it selects that node in the outline. The
+"Where" column names the item (for a block, the item holding it), the snippet, or the fixed
+part (masthead, colophon) a problem is on.
 """
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from bulletin_studio.model import nodes
 from bulletin_studio.model.problems import Problem, check_issue
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.signals import emit
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+MASTHEAD_KEYS = ("masthead", "numbering", "issue")  # all edited on the masthead's form
 
 
 class ProblemsPanel(QWidget):
@@ -72,12 +76,23 @@ class ProblemsPanel(QWidget):
     def _where(self, key: str | None) -> str:
         if not key:
             return ""
+        if key in MASTHEAD_KEYS:
+            return self.tr("Masthead and numbering")
+        if key == "colophon":
+            return self.tr("Colophon")
         issue = self._editor.issue
+        snippet = next((s for s in issue.snippets if s.id == key), None)
+        if snippet is not None:
+            return self.tr("Snippet “%1”").replace("%1", snippet.name)
         owner = issue.owner_item(key)
         node = owner if owner is not None else issue.find(key)
         return getattr(node, "title", "") or key
 
     def _activated(self, row: QTreeWidgetItem) -> None:
         key = row.data(0, KEY_ROLE)
+        if key in MASTHEAD_KEYS:
+            key = "masthead"
+        elif any(snippet.id == key for snippet in self._editor.issue.snippets):
+            key = nodes.SNIPPETS_KEY
         if key:
             emit(self.nodeActivated, key)

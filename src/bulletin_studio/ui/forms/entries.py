@@ -1,4 +1,8 @@
-"""The entries of a list block: a lead term and a text per row, added and removed in place."""
+"""The entries of a list block: a lead term and a text per row, added and removed in place.
+
+The rows go out as plain dicts, not ``ListEntry``: the model checks them (a bad link in a
+row's text is refused and the rows are kept as the field's draft), not this widget.
+"""
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -13,9 +17,11 @@ from PySide6.QtWidgets import (
 from bulletin_studio.model import ListEntry
 from bulletin_studio.ui.signals import emit
 
+Row = dict[str, str]
+
 
 class ListEntriesField(QWidget):
-    """``changed(list[ListEntry], merge)``: merge is False for adding or removing a row."""
+    """``changed(list[Row], merge)``: merge is False for adding or removing a row."""
 
     changed = Signal(object, bool)
 
@@ -33,20 +39,23 @@ class ListEntriesField(QWidget):
         layout.addLayout(self._grid)
         layout.addWidget(add)
 
-    def value(self) -> list[ListEntry]:
-        return [ListEntry(lead=lead.text(), text=text.text()) for lead, text, _ in self._rows]
+    def value(self) -> list[Row]:
+        return [{"lead": lead.text(), "text": text.text()} for lead, text, _ in self._rows]
 
     def set_value(self, entries: list[ListEntry]) -> None:
-        while len(self._rows) > len(entries):
+        self.set_rows([entry.model_dump() for entry in entries])
+
+    def set_rows(self, rows: list[Row]) -> None:
+        while len(self._rows) > len(rows):
             for widget in self._rows.pop():
                 widget.deleteLater()
-        while len(self._rows) < len(entries):
+        while len(self._rows) < len(rows):
             self._append_row()
-        for (lead, text, _), entry in zip(self._rows, entries, strict=True):
-            if lead.text() != entry.lead:
-                lead.setText(entry.lead)
-            if text.text() != entry.text:
-                text.setText(entry.text)
+        for (lead, text, _), row in zip(self._rows, rows, strict=True):
+            if lead.text() != str(row.get("lead", "")):
+                lead.setText(str(row.get("lead", "")))
+            if text.text() != str(row.get("text", "")):
+                text.setText(str(row.get("text", "")))
 
     def _append_row(self) -> None:
         row = len(self._rows)
@@ -74,5 +83,5 @@ class ListEntriesField(QWidget):
         entries = self.value()
         index = next(i for i, row in enumerate(self._rows) if row[2] is button)
         del entries[index]
-        self.set_value(entries)
+        self.set_rows(entries)
         emit(self.changed, entries, False)

@@ -1,14 +1,18 @@
 """Bindings between one input widget and one model field.
 
-Each change is tried on a copy of the node (``IssueEditor.set_field``); if the model refuses
-it, its own message appears under the field and the typed text stays in the widget, so the
-editor can fix it instead of retyping. Undo/redo and other edits reach the widget through
-``refresh``, which leaves the widget alone while it still shows what it last pushed (so the
-cursor does not jump and a trailing space being typed is not stripped away).
+Each change is tried on a copy of the node (``IssueEditor.set_field``). If the model refuses
+it, its own message appears under the field and what was typed is kept as the field's draft
+(saved with the issue, listed in Problems), so it survives selecting another item, undo/redo
+and reopening the file; the field's value stays the last valid one until the draft is fixed.
+Undo/redo and other edits reach the widget through ``refresh``, which leaves the widget alone
+while it still shows what it last pushed (so the cursor does not jump and a trailing space
+being typed is not stripped away).
 """
 
 import datetime as dt
+import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -71,8 +75,20 @@ class DateField(QWidget):
         self.blockSignals(False)
 
 
+@dataclass(frozen=True)
+class DraftText:
+    """How a widget's input becomes a draft's text, and how a draft's text is shown again."""
+
+    encode: Callable[[Any], str]
+    show: Callable[[str], None]
+
+
 class FieldBinding(QObject):
-    """One input bound to ``field`` of the node ``key``; ``row`` is what goes into the form."""
+    """One input bound to ``field`` of the node ``key``; ``row`` is what goes into the form.
+
+    Without ``draft`` (widgets whose every value the model accepts: dates, check boxes, images)
+    a refused value only shows the message.
+    """
 
     def __init__(
         self,
@@ -83,10 +99,11 @@ class FieldBinding(QObject):
         setter: Callable[[Any], None],
         convert: Callable[[Any], Any] = lambda value: value,
         merge: bool = True,
+        draft: DraftText | None = None,
     ) -> None:
         super().__init__(widget)
         self.editor, self.key, self.field, self.widget = editor, key, field, widget
-        self._setter, self._convert, self._merge = setter, convert, merge
+        self._setter, self._convert, self._merge, self._draft = setter, convert, merge, draft
         self._updating = False
         widget.setObjectName(f"field_{field}")
         self.error = QLabel(widget.parentWidget())
@@ -101,32 +118,28 @@ class FieldBinding(QObject):
         layout.addWidget(widget)
         layout.addWidget(self.error)
         self.row.setFocusProxy(widget)
-        self._last = self._model_value()
-        self._show(self._last)
+        self._last: tuple[Any, str | None] | None = None
+        self.refresh()
 
-    def _model_value(self) -> Any:
+    def _state(self) -> tuple[Any, str | None]:
+        """What the widget stands for: the field's value and its draft (None without one)."""
         node = self.editor.node(self.key)
-        return getattr(node, self.field) if node is not None else None
-
-    def _show(self, value: Any) -> None:
-        self._updating = True
-        try:
-            self._setter(value)
-        finally:
-            self._updating = False
+        value = getattr(node, self.field) if node is not None else None
+        draft = self.editor.draft(self.key, self.field) if self._draft is not None else None
+        return value, draft.text if draft is not None else None
 
     def push(self, raw: Any, merge: bool | None = None) -> None:
-        """The widget changed: try the value on the model, show its message if refused."""
+        """The widget changed: set the field, or keep what was typed as its draft."""
         if self._updating:
             return
         text = QCoreApplication.translate("Forms", "Edit %1").replace("%1", field_label(self.field))
         merge = self._merge if merge is None else merge
+        draft = self._draft.encode(raw) if self._draft is not None else None
         message = self.editor.set_field(
-            self.key, self.field, self._convert(raw), text=text, merge=merge
+            self.key, self.field, self._convert(raw), text=text, merge=merge, draft=draft
         )
         self.set_error(message)
-        if message is None:
-            self._last = self._model_value()
+        self._last = self._state()
 
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")
@@ -135,11 +148,42 @@ class FieldBinding(QObject):
 
     def refresh(self) -> None:
         """Follow the model (undo, redo, another form) unless the widget already shows it."""
-        value = self._model_value()
-        if value != self._last:
-            self._last = value
-            self._show(value)
-            self.set_error(None)
+        state = self._state()
+        if state == self._last:
+            return
+        self._last = state
+        value, draft = state
+        self._updating = True
+        try:
+            if draft is not None and self._draft is not None:
+                self._draft.show(draft)
+            else:
+                self._setter(value)
+        finally:
+            self._updating = False
+        message = self.editor.draft_message(self.key, self.field) if draft is not None else None
+        self.set_error(message)
+
+
+def _show_number(spin: QSpinBox | QDoubleSpinBox, text: str) -> None:
+    """A number's draft (kept when the model refuses it, e.g. 总期数 below 本年期数)."""
+    try:
+        number = float(text)
+    except ValueError:
+        return
+    if isinstance(spin, QSpinBox):
+        spin.setValue(int(number))
+    else:
+        spin.setValue(number)
+
+
+def _show_rows(entries: ListEntriesField, text: str) -> None:
+    try:
+        rows = json.loads(text)
+    except ValueError:
+        return
+    if isinstance(rows, list):
+        entries.set_rows([row for row in rows if isinstance(row, dict)])
 
 
 def bind_field(
@@ -159,7 +203,14 @@ def bind_field(
 
     if kind == "rich":
         rich = RichTextEdit(parent=parent)
-        binding = FieldBinding(editor, key, field, rich, lambda v: rich.set_text(v or ""))
+        binding = FieldBinding(
+            editor,
+            key,
+            field,
+            rich,
+            lambda v: rich.set_text(v or ""),
+            draft=DraftText(str, rich.set_text),
+        )
         rich.edited.connect(binding.push)
     elif kind == "multiline":
         plain = GrowingTextEdit(parent=parent)
@@ -168,7 +219,9 @@ def bind_field(
             if plain.toPlainText() != (value or ""):
                 plain.setPlainText(value or "")
 
-        binding = FieldBinding(editor, key, field, plain, set_plain)
+        binding = FieldBinding(
+            editor, key, field, plain, set_plain, draft=DraftText(str, set_plain)
+        )
         plain.textChanged.connect(lambda: binding.push(plain.toPlainText()))
     elif kind == "bool":
         check = QCheckBox(field_label(field), parent)
@@ -181,7 +234,14 @@ def bind_field(
         if kind == "float":
             spin.setSingleStep(0.05)
         spin.setKeyboardTracking(True)
-        binding = FieldBinding(editor, key, field, spin, lambda v: spin.setValue(v or 0))
+        binding = FieldBinding(
+            editor,
+            key,
+            field,
+            spin,
+            lambda v: spin.setValue(v or 0),
+            draft=DraftText(str, lambda text: _show_number(spin, text)),
+        )
         spin.valueChanged.connect(binding.push)
     elif kind == "choice":
         combo = QComboBox(parent)
@@ -202,7 +262,17 @@ def bind_field(
         image.failed.connect(binding.set_error)
     elif kind == "entries":
         entries = ListEntriesField(parent)
-        binding = FieldBinding(editor, key, field, entries, entries.set_value)
+        binding = FieldBinding(
+            editor,
+            key,
+            field,
+            entries,
+            entries.set_value,
+            draft=DraftText(
+                lambda rows: json.dumps(rows, ensure_ascii=False),
+                lambda text: _show_rows(entries, text),
+            ),
+        )
         entries.changed.connect(binding.push)
     elif kind == "logos":
         logos = LogosField(editor.assets, parent)
@@ -220,7 +290,9 @@ def bind_field(
             if line.text() != (value or ""):
                 line.setText(value or "")
 
-        binding = FieldBinding(editor, key, field, line, set_line, text_value)
+        binding = FieldBinding(
+            editor, key, field, line, set_line, text_value, draft=DraftText(str, set_line)
+        )
         line.textEdited.connect(binding.push)
     tip = kinds.description(model, field)
     if tip and not binding.widget.toolTip():

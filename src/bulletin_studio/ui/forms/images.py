@@ -116,8 +116,9 @@ class ImageField(QWidget):
         self._thumb.show_asset(self._assets, value.asset if value else None)
         self._remove.setEnabled(value is not None)
         self._alt.setEnabled(value is not None)
-        if self._alt.text() != (value.alt if value else ""):
-            self._alt.setText(value.alt if value else "")
+        alt = value.alt if value else ""
+        if self._alt.text().strip() != alt:  # the model strips: keep the space being typed
+            self._alt.setText(alt)
 
     def add_file(self, path: Path) -> None:
         try:
@@ -133,7 +134,7 @@ class ImageField(QWidget):
 
     def _alt_edited(self, text: str) -> None:
         if self._value is not None:
-            self._emit(ImageRef(asset=self._value.asset, alt=text.strip()))
+            self._emit(ImageRef(asset=self._value.asset, alt=text))
 
     def _emit(self, value: ImageRef | None) -> None:
         self.set_value(value)

@@ -260,6 +260,26 @@ Open it read-only?</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
+        <source>Could not save the recovered work</source>
+        <translation>无法保存恢复的工作</translation>
+    </message>
+    <message>
+        <source>%1 (recovered %2)</source>
+        <translation>%1（恢复于 %2）</translation>
+    </message>
+    <message>
+        <source>Could not read the recovered work</source>
+        <translation>无法读取恢复的工作</translation>
+    </message>
+    <message>
+        <source>%1
+
+The copy was kept as %2.</source>
+        <translation>%1
+
+该副本已保留为 %2。</translation>
+    </message>
+    <message>
         <source>bulletin</source>
         <translation>简报</translation>
     </message>
@@ -282,26 +302,6 @@ Open it read-only?</source>
     <message>
         <source>Save the changes to “%1”?</source>
         <translation>是否保存对“%1”的更改？</translation>
-    </message>
-    <message>
-        <source>an untitled issue</source>
-        <translation>未命名的简报</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
-        <source>Bulletin Studio did not close properly. Unsaved work on %1 was kept (%2).
-
-Restore it?</source>
-        <translation>简报工作室上次未正常关闭。%1 的未保存工作已保留（%2）。
-
-是否恢复？</translation>
-    </message>
-    <message>
-        <source>Could not restore</source>
-        <translation>无法恢复</translation>
     </message>
 </context>
 <context>
@@ -833,6 +833,113 @@ Restore it?</source>
     <message>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Masthead and numbering</source>
+        <translation>刊头与期号</translation>
+    </message>
+    <message>
+        <source>Colophon</source>
+        <translation>版权页</translation>
+    </message>
+    <message>
+        <source>Snippet “%1”</source>
+        <translation>常用段落“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>an untitled issue</source>
+        <translation>未命名的简报</translation>
+    </message>
+    <message>
+        <source>Bulletin Studio did not close properly while %1 had unsaved changes. They were kept.</source>
+        <translation>Bulletin Studio 未正常关闭，当时%1有未保存的修改，这些修改已保留下来。</translation>
+    </message>
+    <message>
+        <source>Copy saved: %1</source>
+        <translation>副本保存于：%1</translation>
+    </message>
+    <message>
+        <source>File saved: %1</source>
+        <translation>文件保存于：%1</translation>
+    </message>
+    <message>
+        <source>The file was saved after this copy: restoring replaces that version.</source>
+        <translation>文件在此副本之后又保存过：恢复将取代那个版本。</translation>
+    </message>
+    <message>
+        <source>The file itself could not be read: %1</source>
+        <translation>文件本身无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Restore: go on with the recovered work; the file changes when you save.</source>
+        <translation>恢复：继续编辑恢复的工作；保存时才会修改文件。</translation>
+    </message>
+    <message>
+        <source>Keep both: save the recovered work beside the file as “%1” and open it; the file stays as it is.</source>
+        <translation>都保留：把恢复的工作另存为原文件旁的“%1”并打开；原文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Discard: delete the recovered work.</source>
+        <translation>丢弃：删除恢复的工作。</translation>
+    </message>
+    <message>
+        <source>Later: open nothing now; the recovered work is offered again.</source>
+        <translation>稍后：现在不打开；下次会再次提供恢复的工作。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>都保留</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Parts changed: %1 (about %2 characters typed or deleted)</source>
+        <translation>改动：%1 处（约输入或删除了 %2 个字符）</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>另有 %1 处</translation>
+    </message>
+    <message>
+        <source>Where: %1</source>
+        <translation>位置：%1</translation>
+    </message>
+    <message>
+        <source>Sections, items or blocks were also moved.</source>
+        <translation>栏目、条目或内容块的顺序也有变动。</translation>
+    </message>
+    <message>
+        <source>Masthead and numbering</source>
+        <translation>刊头与期号</translation>
+    </message>
+    <message>
+        <source>Colophon</source>
+        <translation>版权页</translation>
+    </message>
+    <message>
+        <source>Review notes</source>
+        <translation>审阅意见</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
     </message>
 </context>
 <context>
