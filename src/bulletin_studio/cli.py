@@ -87,7 +87,10 @@ def _build_parser() -> argparse.ArgumentParser:
         help="印刷版的 PDF/X 标准：x4（默认，PDF 1.6）或 x1a（PDF/X-1a:2003，只用 CMYK、无透明）",
     )
     export.add_argument(
-        "--profile", type=Path, metavar="FILE.icc", help="打印厂的 CMYK 输出配置文件（代替版式中的）"
+        "--profile",
+        type=Path,
+        metavar="FILE.icc",
+        help="打印厂的 CMYK 输出配置文件（代替版式中的）",
     )
     export.set_defaults(handler=_cmd_export)
 
@@ -243,7 +246,11 @@ def report_lines(report: "PrintReport") -> list[str]:
         if finding.pages:
             where.append(f"第 {_page_ranges(finding.pages)} 页")
         if finding.item_title:
-            item = f"{finding.item_id}《{finding.item_title}》" if finding.item_id else finding.item_title
+            item = (
+                f"{finding.item_id}《{finding.item_title}》"
+                if finding.item_id
+                else finding.item_title
+            )
             where.append(item)
         place = f"［{'，'.join(where)}］" if where else ""
         lines.append(f"{labels[finding.severity]} {finding.check}{place}：{finding.message}")

@@ -175,9 +175,7 @@ def _flattened_rgb(image: Image.Image) -> tuple[Image.Image, bool]:
     return Image.alpha_composite(white, rgba).convert("RGB"), True
 
 
-def _photo_transform(
-    source: bytes | None, profile: OutputProfile
-) -> ImageCms.ImageCmsTransform:
+def _photo_transform(source: bytes | None, profile: OutputProfile) -> ImageCms.ImageCmsTransform:
     return _transform(source or SRGB_PROFILE.read_bytes(), profile)
 
 

@@ -215,9 +215,7 @@ class Pictures:
         canvas._formsinuse.append(name)
 
 
-def _register(
-    canvas: Canvas, name: str, registered: str, image: pdfdoc.PDFImageXObject
-) -> None:
+def _register(canvas: Canvas, name: str, registered: str, image: pdfdoc.PDFImageXObject) -> None:
     """The image object (and its soft mask, on screen) joins the canvas's document."""
     document = canvas._doc
     canvas._setXObjects(image)

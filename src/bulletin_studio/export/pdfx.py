@@ -100,7 +100,9 @@ def _name_destinations(pdf: pikepdf.Pdf, destinations: Mapping[str, Destination]
     for name in sorted(destinations):
         where = destinations[name]
         page = pdf.pages[where.page - 1].obj
-        tree[name] = pikepdf.Array([page, pikepdf.Name.XYZ, round(where.x, 2), round(where.y, 2), 0])
+        tree[name] = pikepdf.Array(
+            [page, pikepdf.Name.XYZ, round(where.x, 2), round(where.y, 2), 0]
+        )
     pdf.Root.Names = pikepdf.Dictionary(Dests=tree.obj)
 
 
@@ -200,7 +202,9 @@ def xmp_packet(standard: PdfX | None, info: DocumentInfo, document_id: uuid.UUID
 <dc:format>application/pdf</dc:format>
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.title)}</rdf:li></rdf:Alt></dc:title>
 <dc:creator><rdf:Seq>{creators}</rdf:Seq></dc:creator>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.subject)}</rdf:li></rdf:Alt></dc:description>
+<dc:description><rdf:Alt>
+<rdf:li xml:lang="x-default">{escape(info.subject)}</rdf:li>
+</rdf:Alt></dc:description>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
 <xmp:CreatorTool>{escape(info.creator)}</xmp:CreatorTool>

@@ -195,7 +195,13 @@ def _merged(findings: Iterable[Finding]) -> list[Finding]:
     """One line per problem and item: the same finding on several pages lists the pages."""
     merged: dict[tuple[object, ...], Finding] = {}
     for finding in findings:
-        key = (finding.severity, finding.check, finding.message, finding.item_id, finding.item_title)
+        key = (
+            finding.severity,
+            finding.check,
+            finding.message,
+            finding.item_id,
+            finding.item_title,
+        )
         if key in merged:
             pages = tuple(sorted(set(merged[key].pages) | set(finding.pages)))
             merged[key] = replace(merged[key], pages=pages)
@@ -257,17 +263,25 @@ def _annotations(page: pikepdf.Page, number: int) -> Iterator[_Raw]:
     bleed = pikepdf.Rectangle(page.obj.get("/BleedBox", page.mediabox))
     for annotation in page.obj.get("/Annots", []):
         rect = pikepdf.Rectangle(annotation.Rect)
-        if rect.llx < bleed.urx and rect.urx > bleed.llx and rect.lly < bleed.ury:
-            if rect.ury > bleed.lly:
-                kind = str(annotation.get("/Subtype", "/?"))[1:]
-                yield _Raw(
-                    "error",
-                    "注释",
-                    f"出血框内有 {kind} 注释（PDF/X 不允许）",
-                    "印刷文件不带链接：用印刷版（--variant print）导出，链接留在屏幕版",
-                    number,
-                    ((rect.llx + rect.urx) / 2, (rect.lly + rect.ury) / 2),
-                )
+        if _overlaps(rect, bleed):
+            kind = str(annotation.get("/Subtype", "/?"))[1:]
+            yield _Raw(
+                "error",
+                "注释",
+                f"出血框内有 {kind} 注释（PDF/X 不允许）",
+                "印刷文件不带链接：用印刷版（--variant print）导出，链接留在屏幕版",
+                number,
+                ((rect.llx + rect.urx) / 2, (rect.lly + rect.ury) / 2),
+            )
+
+
+def _overlaps(first: pikepdf.Rectangle, second: pikepdf.Rectangle) -> bool:
+    return (
+        first.llx < second.urx
+        and first.urx > second.llx
+        and first.lly < second.ury
+        and first.ury > second.lly
+    )
 
 
 @dataclass
@@ -283,7 +297,9 @@ def _fonts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], _Font]:
         for font in _resource_fonts(page.obj.get("/Resources")):
             entry = fonts.get(font.objgen)
             if entry is None:
-                entry = fonts[font.objgen] = _Font(str(font.get("/BaseFont", "?"))[1:], _embedded(font))
+                entry = fonts[font.objgen] = _Font(
+                    str(font.get("/BaseFont", "?"))[1:], _embedded(font)
+                )
             entry.pages.add(number)
     return fonts
 
@@ -658,7 +674,11 @@ class _PageWalker:
         if width_pt <= 0 or height_pt <= 0:
             return
         ppi = min(int(image.Width) / (width_pt / 72), int(image.Height) / (height_pt / 72))
-        size = f"{int(image.Width)}×{int(image.Height)} 像素，印刷尺寸 {width_pt / 72 * 25.4:.0f}×{height_pt / 72 * 25.4:.0f} mm"
+        width_mm, height_mm = width_pt / 72 * 25.4, height_pt / 72 * 25.4
+        size = (
+            f"{int(image.Width)}×{int(image.Height)} 像素，"
+            f"印刷尺寸 {width_mm:.0f}×{height_mm:.0f} mm"
+        )
         if ppi < MIN_PPI:
             self._add(
                 "warning",
@@ -692,7 +712,9 @@ class _PageWalker:
                 centre,
             )
         if "/SMask" in image and self.standard == "x1a":
-            self._add("error", "透明", "图片带透明蒙版，PDF/X-1a 不允许", "改用 PDF/X-4 导出", centre)
+            self._add(
+                "error", "透明", "图片带透明蒙版，PDF/X-1a 不允许", "改用 PDF/X-4 导出", centre
+            )
         coverage = _image_coverage(image, space)
         if coverage is not None and coverage > self.ink_limit + 1:
             self._ink_over(coverage, centre)
