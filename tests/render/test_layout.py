@@ -40,6 +40,16 @@ def _write(folder: Path, name: str, text: str) -> Path:
         ('extends = "default"\n[columns]\npartner_news = 5\n', "columns"),
         ('extends = "default"\n[styles.body]\nsize = "big"\n', "styles.body.size"),
         ('extends = "default"\n[page]\nbleeed = 3\n', "page.bleeed"),
+        (
+            'extends = "default"\n[colors.accent]\ncmyk = [0, 0.5, 1, 0]\n'
+            'rgb = "#EE8F2E"\noverprint = true\n',
+            "colors.accent",
+        ),
+        (
+            'extends = "default"\n[colors.primary]\ncmyk = [1, 0.8, 0.8, 1]\nrgb = "#000000"\n',
+            "colors",
+        ),
+        ('extends = "default"\n[print]\ntotal_ink_limit = 500\n', "print.total_ink_limit"),
     ],
 )
 def test_bad_layout_names_the_key(tmp_path: Path, text: str, key: str) -> None:
@@ -69,3 +79,17 @@ def test_extends_cycle_and_bad_toml(tmp_path: Path) -> None:
     bad = _write(tmp_path, "bad", "[page\n")
     with pytest.raises(LayoutError, match="无法读取"):
         load_layout(bad, directory=tmp_path)
+
+
+def test_the_default_layout_keeps_the_ink_rules_it_states() -> None:
+    """Text in black ink alone and overprinting; small text in one ink; under the limit."""
+    layout = load_layout("default")
+    text = layout.colors["text"]
+    assert text.cmyk == (0, 0, 0, 1) and text.overprint
+    for style in layout.styles.values():
+        if style.size < 9:
+            assert layout.colors[style.color].inks == 1, style
+    assert layout.colors["muted"].cmyk[:3] == (0, 0, 0)
+    limit = layout.print.total_ink_limit
+    assert limit == 300
+    assert all(color.coverage <= limit for color in layout.colors.values())
