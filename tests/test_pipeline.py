@@ -8,6 +8,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from bulletin_studio.errors import BulletinError
 from bulletin_studio.export.pdf import PdfWriter
 from bulletin_studio.export.progress import Cancelled, Progress, drain
 from bulletin_studio.export.writer import WriteOptions
@@ -22,7 +23,6 @@ from bulletin_studio.model import (
     Section,
     SectionKind,
 )
-from bulletin_studio.errors import BulletinError
 from bulletin_studio.pipeline import (
     ExportRefused,
     Pipeline,
@@ -157,7 +157,7 @@ def test_the_settings_profile_replaces_the_layouts(tmp_path: Path) -> None:
     settings = tmp_path / "settings.toml"
     settings.write_text('[print]\nprofile = "/nowhere/JapanColor2001Coated.icc"\n')
     pipeline = Pipeline.from_settings(settings)
-    with pytest.raises(BulletinError, match="JapanColor2001Coated.icc"):
+    with pytest.raises(BulletinError, match=r"JapanColor2001Coated\.icc"):
         drain(pipeline.render(sample_document()))
 
 
