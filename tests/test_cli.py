@@ -332,3 +332,41 @@ def test_a_full_disk_names_the_file_and_what_to_do(
     assert "issue.bulletin" in error and "腾出空间" in error, error
     assert path.read_bytes() == before
     assert sorted(p.name for p in full_disk.iterdir()) == ["filler", "issue.bulletin"]
+
+
+def test_preflight_passes_the_sample_and_refuses_a_screen_pdf(tmp_path: Path) -> None:
+    bulletin = tmp_path / "sample.bulletin"
+    save_document(sample_document(), bulletin)
+    accepted = run("preflight", str(bulletin), "--pdfx", "x1a")
+    assert accepted.returncode == 0, accepted.stderr
+    assert accepted.stdout.strip().splitlines()[-1].startswith("PDF/X-1a:2003：0 个错误")
+    assert "FOGRA39" in accepted.stdout
+    screen = tmp_path / "screen.pdf"
+    exported = run("export", str(bulletin), "--pdf", str(screen), "--variant", "screen")
+    assert exported.returncode == 0, exported.stderr
+    refused = run("preflight", str(screen))
+    assert refused.returncode == 1
+    assert "出血框内有 Link 注释" in refused.stdout
+    assert "处理：" in refused.stdout
+    assert "会被退回" in refused.stdout.strip().splitlines()[-1]
+
+
+def test_export_takes_pdfx_only_for_print(tmp_path: Path) -> None:
+    bulletin = tmp_path / "sample.bulletin"
+    save_document(sample_document(), bulletin)
+    line = assert_one_line_error(
+        run(
+            "export",
+            str(bulletin),
+            "--pdf",
+            str(tmp_path / "x.pdf"),
+            "--variant",
+            "screen",
+            "--pdfx",
+            "x1a",
+        )
+    )
+    assert "--pdfx" in line
+    out = tmp_path / "x1a.pdf"
+    assert run("export", str(bulletin), "--pdf", str(out), "--pdfx", "x1a").returncode == 0
+    assert out.read_bytes().startswith(b"%PDF-1.4")

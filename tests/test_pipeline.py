@@ -1,11 +1,15 @@
 """The one path from document to file: checks, refusal on errors, progress, cancel, failures."""
 
+import io
 import zipfile
 from collections.abc import Generator
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pikepdf
 import pytest
 
+from bulletin_studio.errors import BulletinError
 from bulletin_studio.export.pdf import PdfWriter
 from bulletin_studio.export.progress import Cancelled, Progress, drain
 from bulletin_studio.export.writer import Format, WriteOptions
@@ -20,7 +24,14 @@ from bulletin_studio.model import (
     Section,
     SectionKind,
 )
-from bulletin_studio.pipeline import Exported, ExportRefused, Pipeline, WriterFailed
+from bulletin_studio.pipeline import (
+    Exported,
+    ExportRefused,
+    Pipeline,
+    SourceDateError,
+    WriterFailed,
+    source_date_clock,
+)
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.storage import AssetStore, Document, sample_document
 from tests.export.pdf_reading import reading_texts, toc_entries
@@ -197,3 +208,51 @@ def test_very_long_titles_export(pipeline: Pipeline, tmp_path: Path) -> None:
     _exports(pipeline, document, tmp_path)
     toc_line = toc_entries((tmp_path / "out.pdf").read_bytes())[1][0]
     assert toc_line.endswith("…") and len(toc_line) <= 121
+
+
+def test_source_date_epoch_dates_the_pdf_and_makes_it_reproducible(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751358600")  # 2025-07-01 08:30 UTC
+    first = drain(pipeline.render(sample_document())).data
+    second = drain(pipeline.render(sample_document())).data
+    assert first == second
+    with pikepdf.open(io.BytesIO(first)) as pdf:
+        assert str(pdf.docinfo.CreationDate) == "D:20250701083000+00'00'"
+
+
+def test_without_source_date_epoch_the_pdf_carries_the_real_date(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = datetime.now(UTC).replace(microsecond=0)
+    data = drain(pipeline.render(sample_document(), options=WriteOptions(variant="screen"))).data
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        created = pdf.docinfo.CreationDate
+    stamp = datetime.strptime(str(created)[2:16], "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+    assert before <= stamp <= datetime.now(UTC)
+
+
+def test_a_malformed_source_date_epoch_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(SourceDateError, match="SOURCE_DATE_EPOCH"):
+        source_date_clock()
+
+
+def test_the_settings_profile_replaces_the_layouts(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text('[print]\nprofile = "/nowhere/JapanColor2001Coated.icc"\n')
+    pipeline = Pipeline.from_settings(settings)
+    with pytest.raises(BulletinError, match=r"JapanColor2001Coated\.icc"):
+        drain(pipeline.render(sample_document()))
+
+
+def test_print_preflight_of_the_sample_accepts_it_and_lists_conversions(
+    pipeline: Pipeline,
+) -> None:
+    report = drain(pipeline.preflight_print(sample_document(), pdfx="x1a"))
+    assert report.standard == "x1a"
+    assert not report.refused, [finding.message for finding in report.findings]
+    conversions = [finding for finding in report.findings if finding.check == "色彩转换"]
+    assert len(conversions) == 8
+    assert all("FOGRA39" in finding.message for finding in conversions)

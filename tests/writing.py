@@ -6,17 +6,19 @@ at the writer, and share one typesetting session (fonts are the slow part of a P
 
 import io
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bulletin_studio.export.docx import DocxResult, DocxWriter
 from bulletin_studio.export.pdf import PdfResult, PdfWriter, TypesetSession
 from bulletin_studio.export.progress import drain
-from bulletin_studio.export.writer import Variant, WriteOptions
+from bulletin_studio.export.writer import PdfX, Variant, WriteOptions
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.tree import RenderTree
 
 _session: TypesetSession | None = None
+EXPORTED_AT = datetime(2025, 7, 1, 8, 30, tzinfo=UTC)
+"""The clock of writer tests: a fixed date, so two writes of one tree are identical."""
 
 
 def session() -> TypesetSession:
@@ -48,11 +50,15 @@ class WrittenDocx:
 
 
 def write_pdf(
-    tree: RenderTree, variant: Variant = "print", typesetting: TypesetSession | None = None
+    tree: RenderTree,
+    variant: Variant = "print",
+    typesetting: TypesetSession | None = None,
+    pdfx: PdfX | None = None,
 ) -> WrittenPdf:
     buffer = io.BytesIO()
-    writer = PdfWriter(typesetting or session())
-    result = drain(writer.write(tree, buffer, WriteOptions(variant=variant)))
+    writer = PdfWriter(typesetting or session(), lambda: EXPORTED_AT)
+    options = WriteOptions(variant=variant, pdfx=pdfx)
+    result = drain(writer.write(tree, buffer, options))
     return WrittenPdf(result, buffer.getvalue())
 
 

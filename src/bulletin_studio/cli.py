@@ -34,6 +34,7 @@ from bulletin_studio.storage.envelope import envelope_schema
 if TYPE_CHECKING:
     from bulletin_studio.export.writer import Format
     from bulletin_studio.pipeline import Pipeline
+    from bulletin_studio.preflight.print_file import PrintReport
     from bulletin_studio.review import MergeSummary
 
 EXIT_OK = 0
@@ -81,7 +82,29 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--docx", type=Path, metavar="OUT.docx")
     export.add_argument("--layout", default="default", metavar="NAME", help="版式名称或 .toml 路径")
     export.add_argument("--variant", choices=("print", "screen"), default="print")
+    export.add_argument(
+        "--pdfx",
+        choices=("x4", "x1a"),
+        help="印刷版的 PDF/X 标准：x4（默认，PDF 1.6）或 x1a（PDF/X-1a:2003，只用 CMYK、无透明）",
+    )
+    export.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FILE.icc",
+        help="打印厂的 CMYK 输出配置文件（代替版式中的）",
+    )
     export.set_defaults(handler=_cmd_export)
+
+    check = commands.add_parser(
+        "preflight", help="按印刷厂的标准检查印刷 PDF（FILE 为 .pdf，或 .bulletin 先在内存中导出）"
+    )
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.add_argument(
+        "--pdfx", choices=("x4", "x1a"), help="按哪个标准检查（默认：文件声明的，否则 x4）"
+    )
+    check.add_argument("--layout", default="default", metavar="NAME", help="版式名称或 .toml 路径")
+    check.add_argument("--profile", type=Path, metavar="FILE.icc", help="CMYK 输出配置文件")
+    check.set_defaults(handler=_cmd_preflight)
 
     fonts = commands.add_parser("fonts", help="列出版式各角色实际使用的字体，并预先转换缓存")
     fonts.add_argument("--layout", default="default", metavar="NAME", help="版式名称或 .toml 路径")
@@ -94,7 +117,16 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-SUBCOMMANDS = ("sample", "new", "schema", "validate", "export", "fonts", "import-review")
+SUBCOMMANDS = (
+    "sample",
+    "new",
+    "schema",
+    "validate",
+    "export",
+    "preflight",
+    "fonts",
+    "import-review",
+)
 
 
 def _save_new(doc: Document, out: Path, force: bool) -> None:
@@ -162,8 +194,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CliError("请至少指定 --pdf 或 --docx")
     if args.pdf is not None and args.pdf == args.docx:
         raise CliError(f"--pdf 和 --docx 不能是同一个文件 {args.pdf}")
+    if args.variant == "screen" and (args.pdfx or args.profile):
+        raise CliError("--pdfx 和 --profile 只用于印刷版（--variant print）：屏幕版是 RGB")
+    options = WriteOptions(variant=args.variant, pdfx=args.pdfx, output_profile=args.profile)
     doc = load_document(args.file)
-    options = WriteOptions(variant=args.variant)
     job = _pipeline().export(doc, targets, args.layout, options, protected=[args.file])
     try:
         exported = drain(job)
@@ -176,6 +210,80 @@ def _cmd_export(args: argparse.Namespace) -> int:
     for path in exported.paths.values():
         print(path)
     return EXIT_OK
+
+
+def _cmd_preflight(args: argparse.Namespace) -> int:
+    """A print shop's report on the print PDF; exits 1 when the shop would refuse the file."""
+    from bulletin_studio.preflight.print_file import inspect_print_file
+
+    pipeline = _pipeline()
+    if args.file.suffix.lower() == ".pdf":
+        try:
+            data = args.file.read_bytes()
+        except OSError as error:
+            raise CliError(f"无法读取 {args.file}：{error.strerror or error}") from None
+        limit = pipeline.layout(args.layout).print.total_ink_limit
+        report = _read_pdf(lambda: inspect_print_file(data, args.pdfx, limit), args.file)
+    else:
+        doc = load_document(args.file)
+        job = pipeline.preflight_print(doc, args.layout, args.pdfx or "x4", args.profile)
+        report = drain(job)
+    for line in report_lines(report):
+        print(line)
+    return EXIT_ERROR if report.refused else EXIT_OK
+
+
+def _read_pdf(inspect: "Callable[[], PrintReport]", path: Path) -> "PrintReport":
+    import pikepdf
+
+    try:
+        return inspect()
+    except pikepdf.PdfError as error:
+        raise CliError(f"{path} 不是可读的 PDF：{error}") from None
+
+
+def report_lines(report: "PrintReport") -> list[str]:
+    """The report as a print shop writes it: each finding with where it is and what to do."""
+    labels = {"error": "错误", "warning": "警告", "info": "信息"}
+    lines: list[str] = []
+    for finding in report.findings:
+        where = []
+        if finding.pages:
+            where.append(f"第 {_page_ranges(finding.pages)} 页")
+        if finding.item_title:
+            item = (
+                f"{finding.item_id}《{finding.item_title}》"
+                if finding.item_id
+                else finding.item_title
+            )
+            where.append(item)
+        place = f"［{'，'.join(where)}］" if where else ""
+        lines.append(f"{labels[finding.severity]} {finding.check}{place}：{finding.message}")
+        if finding.action:
+            lines.append(f"    处理：{finding.action}")
+    verdict = "会被退回" if report.refused else "可以交付印刷"
+    lines.append(
+        f"{_STANDARD_NAMES[report.standard]}：{report.count('error')} 个错误，"
+        f"{report.count('warning')} 个警告 —— {verdict}"
+    )
+    return lines
+
+
+_STANDARD_NAMES = {"x4": "PDF/X-4", "x1a": "PDF/X-1a:2003"}
+
+
+def _page_ranges(pages: Sequence[int]) -> str:
+    """``1–3、5``: consecutive pages as a range."""
+    parts: list[str] = []
+    start = previous = pages[0]
+    for page in [*pages[1:], None]:
+        if page is not None and page == previous + 1:
+            previous = page
+            continue
+        parts.append(str(start) if start == previous else f"{start}–{previous}")
+        if page is not None:
+            start = previous = page
+    return "、".join(parts)
 
 
 def _cmd_fonts(args: argparse.Namespace) -> int:

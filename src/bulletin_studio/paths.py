@@ -6,3 +6,4 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 RESOURCES_DIR = PROJECT_ROOT / "resources"
 LAYOUTS_DIR = PROJECT_ROOT / "layouts"
 SAMPLE_DIR = RESOURCES_DIR / "sample"
+PROFILES_DIR = RESOURCES_DIR / "icc"

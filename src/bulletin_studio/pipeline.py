@@ -10,13 +10,16 @@ about what an issue looks like or what is wrong with it:
    last valid values, so the editor can see what she is fixing);
 4. the writer turns the tree into bytes, which are written to the target atomically.
 
-Writers get their fonts and clock from here; nothing below this module reads settings.
+Writers get their fonts and clock from here; nothing below this module reads settings or the
+environment. The clock dates the files: ``SOURCE_DATE_EPOCH`` (the reproducible-builds
+convention) when it is set, so a rebuild gives the same bytes, else the current time.
 """
 
 import io
+import os
 from collections.abc import Callable, Generator, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,15 +27,16 @@ from bulletin_studio.errors import BulletinError
 from bulletin_studio.export.docx import DocxResult, DocxWriter
 from bulletin_studio.export.pdf import PdfResult, PdfWriter, TypesetSession
 from bulletin_studio.export.progress import Progress
-from bulletin_studio.export.writer import Format, WriteOptions
+from bulletin_studio.export.writer import Format, PdfX, WriteOptions
 from bulletin_studio.model.problems import Problem, check_issue, describe
 from bulletin_studio.paths import LAYOUTS_DIR
 from bulletin_studio.preflight import preflight
+from bulletin_studio.preflight.print_file import Conversion, PrintReport, inspect_print_file
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.layout import Layout, load_layout
 from bulletin_studio.render.tree import RenderTree
-from bulletin_studio.settings import font_overrides
+from bulletin_studio.settings import font_overrides, print_profile
 from bulletin_studio.storage import Document, check_output_target, write_output
 
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
@@ -48,6 +52,23 @@ class ExportRefused(BulletinError):
         more = f"（另有 {len(errors) - 1} 个错误）" if len(errors) > 1 else ""
         super().__init__(f"“{issue_title}”有错误，未导出：{describe_one}{more}")
         self.problems = problems
+
+
+class SourceDateError(BulletinError):
+    """``SOURCE_DATE_EPOCH`` is set but is not a number of seconds."""
+
+
+def source_date_clock() -> datetime:
+    """``SOURCE_DATE_EPOCH`` when set, else now; in UTC (DOCX core properties want UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or not epoch.strip():
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise SourceDateError(
+            f"环境变量 SOURCE_DATE_EPOCH 的值“{epoch}”不是秒数：请设为整数（如 1735689600）或删除"
+        ) from None
 
 
 class WriterFailed(BulletinError):
@@ -108,17 +129,24 @@ class Pipeline:
         self,
         fonts: FontResolver,
         *,
-        clock: Callable[[], datetime] | None = None,
+        clock: Callable[[], datetime] = source_date_clock,
         layouts_dir: Path = LAYOUTS_DIR,
+        output_profile: Path | None = None,
     ) -> None:
         self.session = TypesetSession(fonts)
         self.clock = clock
         self.layouts_dir = layouts_dir
+        self.output_profile = output_profile
+        """The user's CMYK profile (settings), used when an export names none."""
 
     @classmethod
     def from_settings(cls, settings_file: Path | None = None) -> "Pipeline":
-        """Fonts as the user's settings override them; raises ``SettingsError`` naming the key."""
-        return cls(FontResolver(overrides=font_overrides(settings_file)))
+        """Fonts and the print profile as the user's settings give them; raises
+        ``SettingsError`` naming the key."""
+        return cls(
+            FontResolver(overrides=font_overrides(settings_file)),
+            output_profile=print_profile(settings_file),
+        )
 
     # -- steps ---------------------------------------------------------------------------------
 
@@ -192,12 +220,32 @@ class Pipeline:
             write_output(path, buffer.getvalue())
         return Exported(dict(targets), results, checked.problems)
 
+    def preflight_print(
+        self,
+        document: Document,
+        layout: str | Path = "default",
+        pdfx: PdfX = "x4",
+        output_profile: Path | None = None,
+    ) -> Generator[Progress, None, PrintReport]:
+        """A print shop's preflight of the print file this issue gives (made in memory)."""
+        options = WriteOptions(variant="print", pdfx=pdfx, output_profile=output_profile)
+        rendered = yield from self.render(document, "pdf", layout, options)
+        assert isinstance(rendered.result, PdfResult)
+        conversions = [
+            Conversion(c.asset, c.source, c.target, c.kind, c.flattened)
+            for c in rendered.result.conversions
+        ]
+        limit = rendered.checked.tree.layout.print.total_ink_limit
+        return inspect_print_file(rendered.data, pdfx, limit, conversions)
+
     def _run(
         self, format: Format, tree: RenderTree, out: io.BytesIO, options: WriteOptions
     ) -> Generator[Progress, None, PdfResult | DocxResult]:
         """Drive one writer; anything but our own errors becomes ``WriterFailed``."""
+        if options.output_profile is None and self.output_profile is not None:
+            options = replace(options, output_profile=self.output_profile)
         writer: PdfWriter | DocxWriter = (
-            PdfWriter(self.session) if format == "pdf" else DocxWriter(self.clock)
+            PdfWriter(self.session, self.clock) if format == "pdf" else DocxWriter(self.clock)
         )
         job = writer.write(tree, out, options)
         where = ""

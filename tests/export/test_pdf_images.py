@@ -1,4 +1,4 @@
-"""Images reach the PDF pixel for pixel, whether embedded as they are or re-encoded."""
+"""Screen images reach the PDF pixel for pixel, whether embedded as they are or re-encoded."""
 
 import io
 import subprocess
@@ -8,7 +8,7 @@ import pytest
 from PIL import Image, ImageDraw
 from reportlab.pdfgen.canvas import Canvas
 
-from bulletin_studio.export.pdf_images import PngPassthrough, draw_image, prepared_image
+from bulletin_studio.export.pdf_images import FlateImage, Pictures, prepared_image
 
 
 def _picture(mode: str) -> bytes:
@@ -42,9 +42,11 @@ def _picture(mode: str) -> bytes:
 def test_image_round_trips_exactly(tmp_path: Path, mode: str, passthrough: bool) -> None:
     data = _picture(mode)
     name = f"{mode.lower():0<64}.png"
-    assert isinstance(prepared_image(name, data), PngPassthrough) == passthrough
+    image, conversion = prepared_image(name, data)
+    assert isinstance(image, FlateImage) == passthrough
+    assert conversion is None
     canvas = Canvas(str(tmp_path / "image.pdf"), invariant=1)
-    draw_image(canvas, name, data, 10, 10, 97, 61)
+    Pictures(None).draw(canvas, name, data, 10, 10, 97, 61)
     canvas.save()
     subprocess.run(
         ["pdfimages", "-png", str(tmp_path / "image.pdf"), str(tmp_path / "out")], check=True

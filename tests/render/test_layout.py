@@ -60,6 +60,16 @@ def _write(folder: Path, name: str, text: str) -> Path:
         ),
         ('extends = "default"\n[running]\nfooter = "{page:>100000000}"\n', "running.footer"),
         ('extends = "default"\n[masthead]\nband_height = 290\n', "masthead.band_height"),
+        (
+            'extends = "default"\n[colors.accent]\ncmyk = [0, 0.5, 1, 0]\n'
+            'rgb = "#EE8F2E"\noverprint = true\n',
+            "colors.accent",
+        ),
+        (
+            'extends = "default"\n[colors.primary]\ncmyk = [1, 0.8, 0.8, 1]\nrgb = "#000000"\n',
+            "colors",
+        ),
+        ('extends = "default"\n[print]\ntotal_ink_limit = 500\n', "print.total_ink_limit"),
     ],
 )
 def test_bad_layout_names_the_key(tmp_path: Path, text: str, key: str) -> None:
@@ -100,3 +110,17 @@ def test_running_text_takes_named_placeholders_only() -> None:
     check_placeholders("{network} {page}")
     with pytest.raises(ValueError, match="unknown placeholder"):
         check_placeholders("{title!r}")
+
+
+def test_the_default_layout_keeps_the_ink_rules_it_states() -> None:
+    """Text in black ink alone and overprinting; small text in one ink; under the limit."""
+    layout = load_layout("default")
+    text = layout.colors["text"]
+    assert text.cmyk == (0, 0, 0, 1) and text.overprint
+    for style in layout.styles.values():
+        if style.size < 9:
+            assert layout.colors[style.color].inks == 1, style
+    assert layout.colors["muted"].cmyk[:3] == (0, 0, 0)
+    limit = layout.print.total_ink_limit
+    assert limit == 300
+    assert all(color.coverage <= limit for color in layout.colors.values())

@@ -2,11 +2,15 @@
 
 The table of contents needs the pages where items start, which are only known after layout:
 its numbers are form XObjects placed during layout and defined at the end, so one pass does.
-Output is byte-identical for identical input (ReportLab ``invariant`` mode, fixed metadata).
+The print variant is separated for the press (``colour``) and finished as PDF/X (``pdfx``).
+Output is byte-identical for identical input and clock (ReportLab ``invariant`` mode; the
+dates come from the clock the writer is given).
 """
 
+import io
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from reportlab import rl_config
@@ -25,6 +29,12 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import PageBegin, PageBreakIfNotEmpty
 from reportlab.platypus.flowables import BalancedColumns, ImageAndFlowables
 
+from bulletin_studio.export.colour import (
+    ImageConversion,
+    OutputProfile,
+    load_profile,
+    print_profile,
+)
 from bulletin_studio.export.pdf_blocks import (
     AnchorMark,
     BottomBlock,
@@ -38,11 +48,13 @@ from bulletin_studio.export.pdf_blocks import (
     define_page_numbers,
     text_flowable,
 )
+from bulletin_studio.export.pdf_images import Pictures
 from bulletin_studio.export.pdf_pages import Furniture, Geometry
 from bulletin_studio.export.pdf_style import Palette
 from bulletin_studio.export.pdf_text import ListEntryFlowable, shape
+from bulletin_studio.export.pdfx import Destination, DocumentInfo, finish
 from bulletin_studio.export.progress import Progress
-from bulletin_studio.export.writer import Format, Variant, WriteOptions
+from bulletin_studio.export.writer import Format, PdfX, Variant, WriteOptions
 from bulletin_studio.model.markup import Run
 from bulletin_studio.model.problems import Problem, shorten
 from bulletin_studio.render.fonts import FontResolver
@@ -68,6 +80,11 @@ class PdfResult:
 
     pages: int
     anchor_pages: dict[str, int]
+    pdfx: PdfX | None = None
+    profile: str = ""
+    """The output intent's profile (the press's CMYK, or sRGB on screen)."""
+    conversions: tuple[ImageConversion, ...] = ()
+    """How each picture was separated for the press (print only), for the preflight report."""
 
 
 class BulletinDocTemplate(BaseDocTemplate):
@@ -96,6 +113,7 @@ class BulletinDocTemplate(BaseDocTemplate):
             bottomMargin=geometry.text_bottom,
         )
         self.anchor_pages: dict[str, int] = {}
+        self.destinations: dict[str, Destination] = {}
         furniture = Furniture(palette, geometry, tree.masthead, tree.header, tree.footer)
         band = palette.layout.masthead.band_height * mm
         cover_frame = Frame(
@@ -137,8 +155,14 @@ class BulletinDocTemplate(BaseDocTemplate):
             ]
         )
 
-    def note_anchor(self, anchor: str, page: int) -> None:
-        self.anchor_pages.setdefault(anchor, page)
+    def note_anchor(self, anchor: str, page: int, x: float, y: float) -> bool:
+        """Where an anchor first appears (for the TOC, and as the PDF's named destination);
+        False if it appeared before."""
+        if anchor in self.anchor_pages:
+            return False
+        self.anchor_pages[anchor] = page
+        self.destinations[anchor] = Destination(page, x, y)
+        return True
 
     def iter_build(
         self, flowables: list[Flowable], before_end: Callable[[Canvas], None]
@@ -173,10 +197,13 @@ class BulletinDocTemplate(BaseDocTemplate):
 class StoryBuilder:
     """Turns the render tree into flowables; shaping is cached across layout passes."""
 
-    def __init__(self, tree: RenderTree, palette: Palette, body_height: float) -> None:
+    def __init__(
+        self, tree: RenderTree, palette: Palette, body_height: float, pictures: Pictures
+    ) -> None:
         self.tree = tree
         self.palette = palette
         self.body_height = body_height
+        self.pictures = pictures
         self.item_titles: dict[int, str] = {}
         """id of an item's first flowable → the item's title, for progress and error reports."""
 
@@ -254,6 +281,7 @@ class StoryBuilder:
         assert item.cover is not None
         figures = self.palette.layout.figures
         cover = PictureFlowable(
+            self.pictures,
             item.cover,
             self.tree.images[item.cover.asset],
             figures.cover_width,
@@ -301,13 +329,18 @@ class StoryBuilder:
         if figure.kind == "logos":
             parts.append(
                 LogoRow(
-                    figure.pictures, self.tree.images, figure.anchor, self.palette.layout.figures
+                    self.pictures,
+                    figure.pictures,
+                    self.tree.images,
+                    figure.anchor,
+                    self.palette.layout.figures,
                 )
             )
         else:
             for picture in figure.pictures:
                 parts.append(
                     PictureFlowable(
+                        self.pictures,
                         picture,
                         self.tree.images[picture.asset],
                         figure.width_fraction,
@@ -349,13 +382,30 @@ class TypesetSession:
         return self._palette
 
 
+def output_profile(tree: RenderTree, options: WriteOptions) -> OutputProfile:
+    """The press's CMYK profile for print (the options' file, else the layout's), else sRGB."""
+    if options.variant == "screen":
+        return load_profile("sRGB")
+    return print_profile(options.output_profile or tree.layout.print.profile)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
 class PdfWriter:
-    """The print or screen PDF of a render tree (see the module docstring)."""
+    """The print or screen PDF of a render tree (see the module docstring).
+
+    ``clock`` dates the file (the pipeline's follows ``SOURCE_DATE_EPOCH``).
+    """
 
     format: Format = "pdf"
 
-    def __init__(self, session: TypesetSession) -> None:
+    def __init__(
+        self, session: TypesetSession, clock: Callable[[], datetime] | None = None
+    ) -> None:
         self.session = session
+        self.clock = clock or _now
 
     def write(
         self, tree: RenderTree, out: BinaryIO, options: WriteOptions
@@ -364,8 +414,11 @@ class PdfWriter:
         yield Progress(0, 1, "准备字体")
         palette = self.session.palette(tree, options.variant)
         geometry = Geometry.of(tree.layout, options.variant)
-        doc = BulletinDocTemplate(out, tree, palette, geometry)
-        builder = StoryBuilder(tree, palette, doc.body_height)
+        profile = output_profile(tree, options)
+        pictures = Pictures(profile if options.variant == "print" else None)
+        laid_out = io.BytesIO()
+        doc = BulletinDocTemplate(laid_out, tree, palette, geometry)
+        builder = StoryBuilder(tree, palette, doc.body_height, pictures)
         story = builder.story()
         total = len(story)
 
@@ -382,7 +435,25 @@ class PdfWriter:
             if title is not None:
                 message = f"排版：{shorten(title)}"
             yield Progress(done, total, message)
-        return PdfResult(pages=doc.page, anchor_pages=dict(doc.anchor_pages))
+        yield Progress(total, total, "PDF/X 输出" if options.pdfx else "输出")
+        metadata = tree.metadata
+        info = DocumentInfo(
+            title=metadata.title,
+            author=metadata.author,
+            subject=metadata.subject,
+            keywords=tuple(metadata.keywords),
+            creator=PRODUCER,
+            created=self.clock(),
+        )
+        finished = finish(laid_out.getvalue(), options.pdfx, profile, info, doc.destinations)
+        out.write(finished.data)
+        return PdfResult(
+            pages=doc.page,
+            anchor_pages=dict(doc.anchor_pages),
+            pdfx=options.pdfx,
+            profile=profile.description,
+            conversions=tuple(pictures.conversions.values()),
+        )
 
     def missing_glyphs(self, tree: RenderTree, variant: Variant) -> list[Problem]:
         """One problem per node and character no face of its role has (a box would print)."""

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from bulletin_studio.export.pdf_images import draw_image
+from bulletin_studio.export.pdf_images import Pictures
 from bulletin_studio.export.pdf_style import Palette
 from bulletin_studio.export.pdf_text import (
     ShallowCopied,
@@ -90,6 +90,7 @@ class PictureFlowable(ShallowCopied, Flowable):
 
     def __init__(
         self,
+        pictures: Pictures,
         picture: Picture,
         data: bytes,
         width_fraction: float,
@@ -100,6 +101,7 @@ class PictureFlowable(ShallowCopied, Flowable):
         height: float | None = None,
     ) -> None:
         super().__init__()
+        self.pictures = pictures
         self.picture = picture
         self.data = data
         self.width_fraction = width_fraction
@@ -135,7 +137,7 @@ class PictureFlowable(ShallowCopied, Flowable):
         if self.anchor is not None:
             mark_anchor(self.canv, self.anchor, self.height, None)
         x = (self.width - self.draw_width) / 2
-        draw_image(
+        self.pictures.draw(
             self.canv, self.picture.asset, self.data, x, 0, self.draw_width, self.draw_height
         )
 
@@ -145,12 +147,14 @@ class LogoRow(ShallowCopied, Flowable):
 
     def __init__(
         self,
+        drawer: Pictures,
         pictures: tuple[Picture, ...],
         images: Mapping[str, bytes],
         anchor: str | None,
         figures: Figures,
     ) -> None:
         super().__init__()
+        self.drawer = drawer
         self.pictures = pictures
         self.images = images
         self.anchor = anchor
@@ -181,7 +185,7 @@ class LogoRow(ShallowCopied, Flowable):
             row_width = sum(width for _, width in row) + self.logo_gap * (len(row) - 1)
             x = (self.width - row_width) / 2
             for picture, width in row:
-                draw_image(
+                self.drawer.draw(
                     self.canv,
                     picture.asset,
                     self.images[picture.asset],

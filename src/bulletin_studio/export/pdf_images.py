@@ -1,6 +1,9 @@
-"""Images into the PDF without needless work.
+"""Images into the PDF without needless work, and in the press's colours for print.
 
-ReportLab decodes every PNG to raw pixels, hashes them and deflates them again. Here:
+In the print variant every picture is separated to the output profile's CMYK
+(``export.colour``) and embedded as DeviceCMYK, or indexed on a CMYK palette. On screen the
+pictures stay RGB, and ReportLab's habit of decoding every PNG to raw pixels, hashing them and
+deflating them again is avoided:
 
 - a non-interlaced PNG without transparency (8-bit RGB or grey, or palette) is embedded as it
   is: its IDAT data already is a Flate stream with PNG predictors, which PDF readers decode
@@ -13,22 +16,29 @@ ReportLab decodes every PNG to raw pixels, hashes them and deflates them again. 
 import copy
 import io
 import struct
+import zlib
 from collections import OrderedDict
+from collections.abc import Hashable
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
+
+from bulletin_studio.export.colour import ImageConversion, OutputProfile, separate
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 IHDR_LENGTH = 13
 CACHE_SIZE = 64
 _COLOR_SPACES = {0: ("DeviceGray", 1), 2: ("DeviceRGB", 3)}
 
-_prepared: OrderedDict[str, pdfdoc.PDFImageXObject] = OrderedDict()
+_prepared: OrderedDict[Hashable, tuple[pdfdoc.PDFImageXObject, ImageConversion | None]] = (
+    OrderedDict()
+)
 
 
-class PngPassthrough(pdfdoc.PDFImageXObject):
-    """A PNG's own compressed data, with the predictor parameters PDF needs to read it."""
+class FlateImage(pdfdoc.PDFImageXObject):
+    """Pixels already deflated: a PNG's own data (with the predictor parameters PDF needs to
+    read it) or separated CMYK pixels (``predictor`` None)."""
 
     def __init__(
         self,
@@ -39,6 +49,8 @@ class PngPassthrough(pdfdoc.PDFImageXObject):
         colors: int,
         depth: int,
         data: bytes,
+        *,
+        predictor: bool = True,
     ) -> None:
         super().__init__(name, source=None)
         self.width = width
@@ -49,6 +61,7 @@ class PngPassthrough(pdfdoc.PDFImageXObject):
         self.streamContent = data
         self.mask = None
         self.colors = colors
+        self.predictor = predictor
 
     def format(self, document: pdfdoc.PDFDocument) -> bytes:
         stream = pdfdoc.PDFStream(content=self.streamContent)
@@ -62,19 +75,20 @@ class PngPassthrough(pdfdoc.PDFImageXObject):
         entries["ColorSpace"] = space if isinstance(space, bytes) else pdfdoc.PDFName(space)
         entries["Filter"] = pdfdoc.PDFName("FlateDecode")  # a name: an array would need the
         # parameters as an array too, and readers then ignore the predictor
-        entries["DecodeParms"] = pdfdoc.PDFDictionary(
-            {
-                "Predictor": 15,
-                "Colors": self.colors,
-                "BitsPerComponent": self.bitsPerComponent,
-                "Columns": self.width,
-            }
-        )
+        if self.predictor:
+            entries["DecodeParms"] = pdfdoc.PDFDictionary(
+                {
+                    "Predictor": 15,
+                    "Colors": self.colors,
+                    "BitsPerComponent": self.bitsPerComponent,
+                    "Columns": self.width,
+                }
+            )
         entries["Length"] = len(self.streamContent)
         return stream.format(document)  # a Filter entry stops ReportLab deflating it again
 
 
-def _png_passthrough(name: str, data: bytes) -> PngPassthrough | None:
+def _png_passthrough(name: str, data: bytes) -> FlateImage | None:
     """The PNG's IDAT stream if PDF can use it directly, else None."""
     if not data.startswith(PNG_SIGNATURE):
         return None
@@ -106,14 +120,14 @@ def _png_passthrough(name: str, data: bytes) -> PngPassthrough | None:
         return None
     if color_type == 3 and palette and depth in (1, 2, 4, 8):
         indexed = f"[/Indexed /DeviceRGB {len(palette) // 3 - 1} <{palette.hex()}>]"
-        return PngPassthrough(name, width, height, indexed.encode(), 1, depth, data)
+        return FlateImage(name, width, height, indexed.encode(), 1, depth, data)
     if depth != 8 or color_type not in _COLOR_SPACES:
         return None
     color_space, colors = _COLOR_SPACES[color_type]
-    return PngPassthrough(name, width, height, color_space, colors, 8, data)
+    return FlateImage(name, width, height, color_space, colors, 8, data)
 
 
-def _prepare(name: str, data: bytes) -> pdfdoc.PDFImageXObject:
+def _prepare_screen(name: str, data: bytes) -> pdfdoc.PDFImageXObject:
     image = _png_passthrough(name, data)
     if image is None:
         image = pdfdoc.PDFImageXObject(name, ImageReader(io.BytesIO(data)), mask="auto")
@@ -121,50 +135,101 @@ def _prepare(name: str, data: bytes) -> pdfdoc.PDFImageXObject:
     return image
 
 
-def prepared_image(name: str, data: bytes) -> pdfdoc.PDFImageXObject:
-    """A fresh PDF image object for an asset, from data prepared once per process (LRU).
+def _prepare_print(
+    name: str, data: bytes, profile: OutputProfile
+) -> tuple[pdfdoc.PDFImageXObject, ImageConversion]:
+    separated = separate(name, data, profile)
+    pixels = separated.pixels
+    width, height = pixels.size
+    stream = zlib.compress(pixels.tobytes(), 6)
+    if separated.palette is None:
+        image = FlateImage(name, width, height, "DeviceCMYK", 4, 8, stream, predictor=False)
+    else:
+        last = len(separated.palette) // 4 - 1
+        space = f"[/Indexed /DeviceCMYK {last} <{separated.palette.hex()}>]".encode()
+        image = FlateImage(name, width, height, space, 1, 8, stream, predictor=False)
+    image.name = name
+    return image, separated.conversion
+
+
+def prepared_image(
+    name: str, data: bytes, profile: OutputProfile | None = None
+) -> tuple[pdfdoc.PDFImageXObject, ImageConversion | None]:
+    """A fresh PDF image object for an asset, from data prepared once per process (LRU),
+    separated for ``profile`` when one is given (with how it was converted).
 
     Each document gets its own copy: ReportLab marks an object as registered with its document.
     """
-    template = _prepared.get(name)
-    if template is None:
-        template = _prepare(name, data)
-        _prepared[name] = template
+    key: Hashable = name if profile is None else (name, profile)
+    cached = _prepared.get(key)
+    if cached is None:
+        cached = (
+            (_prepare_screen(name, data), None)
+            if profile is None
+            else _prepare_print(name, data, profile)
+        )
+        _prepared[key] = cached
         if len(_prepared) > CACHE_SIZE:
             _prepared.popitem(last=False)
     else:
-        _prepared.move_to_end(name)
+        _prepared.move_to_end(key)
+    template, conversion = cached
     image = copy.copy(template)
     soft_mask = getattr(template, "_smask", None)
     if soft_mask is not None:
         image._smask = copy.copy(soft_mask)
-    return image
+    return image, conversion
 
 
-def draw_image(
-    canvas: Canvas, name: str, data: bytes, x: float, y: float, width: float, height: float
-) -> None:
-    """Place an asset on the page, registering its image object with this document once."""
+class Pictures:
+    """Places pictures on pages: as they are on screen, separated for the press in print.
+
+    One per document; ``conversions`` records how each printed picture was converted.
+    """
+
+    def __init__(self, profile: OutputProfile | None) -> None:
+        self.profile = profile
+        self.conversions: dict[str, ImageConversion] = {}
+
+    def draw(
+        self,
+        canvas: Canvas,
+        name: str,
+        data: bytes,
+        x: float,
+        y: float,
+        width: float,
+        height: float,
+    ) -> None:
+        """Place an asset on the page, registering its image object with this document once."""
+        document = canvas._doc
+        registered = document.getXObjectName(name)
+        if document.idToObject.get(registered) is None:
+            image, conversion = prepared_image(name, data, self.profile)
+            if conversion is not None:
+                self.conversions[name] = conversion
+            _register(canvas, name, registered, image)
+        canvas._currentPageHasImages = 1
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.scale(width, height)
+        canvas._code.append(f"/{registered} Do")
+        canvas.restoreState()
+        canvas._formsinuse.append(name)
+
+
+def _register(canvas: Canvas, name: str, registered: str, image: pdfdoc.PDFImageXObject) -> None:
+    """The image object (and its soft mask, on screen) joins the canvas's document."""
     document = canvas._doc
-    registered = document.getXObjectName(name)
-    if document.idToObject.get(registered) is None:
-        image = prepared_image(name, data)
-        canvas._setXObjects(image)
-        document.Reference(image, registered)
-        document.addForm(name, image)
-        soft_mask = getattr(image, "_smask", None)
-        if soft_mask is not None:
-            mask_name = document.getXObjectName(soft_mask.name)
-            if document.idToObject.get(mask_name) is None:
-                canvas._setXObjects(soft_mask)
-                image.smask = document.Reference(soft_mask, mask_name)
-            else:
-                image.smask = pdfdoc.PDFObjectReference(mask_name)
-            del image._smask
-    canvas._currentPageHasImages = 1
-    canvas.saveState()
-    canvas.translate(x, y)
-    canvas.scale(width, height)
-    canvas._code.append(f"/{registered} Do")
-    canvas.restoreState()
-    canvas._formsinuse.append(name)
+    canvas._setXObjects(image)
+    document.Reference(image, registered)
+    document.addForm(name, image)
+    soft_mask = getattr(image, "_smask", None)
+    if soft_mask is not None:
+        mask_name = document.getXObjectName(soft_mask.name)
+        if document.idToObject.get(mask_name) is None:
+            canvas._setXObjects(soft_mask)
+            image.smask = document.Reference(soft_mask, mask_name)
+        else:
+            image.smask = pdfdoc.PDFObjectReference(mask_name)
+        del image._smask

@@ -1,5 +1,7 @@
 """Page geometry and page furniture: trim, bleed and crop marks, masthead, header and footer."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -83,10 +85,12 @@ class Geometry:
         return self.offset + self.trim_height - self.margin_top
 
     def set_boxes(self, canvas: Canvas) -> None:
-        """TrimBox and BleedBox on every page: what the printer's imposition software reads."""
+        """TrimBox and BleedBox on every page: what the printer's imposition software reads.
+
+        No ArtBox: PDF/X wants a TrimBox or an ArtBox on a page, never both.
+        """
         canvas.setTrimBox(self.trim_box)
         canvas.setBleedBox(self.bleed_box)
-        canvas.setArtBox(self.trim_box)
 
     def draw_crop_marks(self, canvas: Canvas) -> None:
         if not self.crop_marks:
@@ -106,6 +110,15 @@ class Geometry:
         canvas.restoreState()
 
 
+@contextmanager
+def artifact(canvas: Canvas) -> Iterator[None]:
+    """Marks page furniture as an artifact (not the issue's content): readers that extract or
+    read aloud skip it, and the preflight report names it instead of an item."""
+    canvas._code.append("/Artifact BMC")
+    yield
+    canvas._code.append("EMC")
+
+
 class Furniture:
     """Draws what repeats on pages: the masthead on the cover, header and footer on the rest."""
 
@@ -118,23 +131,29 @@ class Furniture:
         self.header = header
         self.footer = footer
 
-    def _running(self, template: str, style: Style, page_number: int) -> Shaped:
+    def _running_text(self, template: str, style: Style, page_number: int) -> Shaped:
         text = fill_placeholders(template, {"page": str(page_number)})
         return shape([Run(text=text)], self.palette.style(style), self.palette)
 
     def cover(self, canvas: Canvas, page_number: int) -> None:
         geometry = self.geometry
         geometry.set_boxes(canvas)
-        self._masthead(canvas)
-        self._footer(canvas, page_number)
-        geometry.draw_crop_marks(canvas)
+        with artifact(canvas):
+            self._masthead(canvas)
+            self._footer(canvas, page_number)
+            geometry.draw_crop_marks(canvas)
 
     def body(self, canvas: Canvas, page_number: int) -> None:
+        self.geometry.set_boxes(canvas)
+        with artifact(canvas):
+            self._running(canvas, page_number)
+
+    def _running(self, canvas: Canvas, page_number: int) -> None:
+        """Header with its rule, footer and crop marks of a body page."""
         geometry = self.geometry
-        geometry.set_boxes(canvas)
         style = self.palette.style(Style.HEADER)
         baseline = geometry.text_top + 7 * mm
-        header = self._running(self.header, Style.HEADER, page_number)
+        header = self._running_text(self.header, Style.HEADER, page_number)
         single_line(canvas, header, geometry.text_left, baseline, geometry.text_width)
         canvas.saveState()
         canvas.setStrokeColor(self.palette.color(self.palette.layout.running.rule_color))
@@ -150,7 +169,7 @@ class Furniture:
     def _footer(self, canvas: Canvas, page_number: int) -> None:
         geometry = self.geometry
         style = self.palette.style(Style.FOOTER)
-        shaped = self._running(self.footer, Style.FOOTER, page_number)
+        shaped = self._running_text(self.footer, Style.FOOTER, page_number)
         baseline = geometry.text_bottom - 11 * mm
         single_line(canvas, shaped, geometry.text_left, baseline, geometry.text_width, style.align)
 

@@ -46,6 +46,10 @@ class Palette:
                 self._colors[name] = HexColor(spec.rgb)
         return self._colors[name]
 
+    def overprints(self, name: str) -> bool:
+        """Black text overprints in print (no white halo when the plates are off register)."""
+        return self.variant == "print" and self.layout.colors[name].overprint
+
     def faces(self, role: FontRole, bold: bool, italic: bool) -> FaceStacks:
         key = (role, bold, italic)
         if key not in self._stacks:

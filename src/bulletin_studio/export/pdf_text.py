@@ -38,11 +38,12 @@ SYNTHETIC_BOLD_STROKE = 0.03
 
 @dataclass(frozen=True, slots=True)
 class Look:
-    """How one character is drawn: face, size, colour, link."""
+    """How one character is drawn: face, size, colour (overprinting or not), link."""
 
     face: FontFace
     size: float
     color: Color
+    overprint: bool
     href: str | None
 
 
@@ -95,16 +96,16 @@ def _shape(
     color: str | None,
 ) -> Shaped:
     size = size or style.size
-    text_color = palette.color(color or style.color)
-    link_color = palette.color(palette.layout.link_color)
+    text_color_name = color or style.color
+    link_color_name = palette.layout.link_color
     chars: list[str] = []
     stacks_per_char: list[FaceStacks] = []
-    colors: list[Color] = []
+    colors: list[str] = []
     hrefs: list[str | None] = []
     url_mask: list[bool] = []
     for run in runs:
         stacks = palette.faces(style.font, style.bold or run.bold, style.italic or run.italic)
-        run_color = link_color if run.href and color is None else text_color
+        run_color = link_color_name if run.href and color is None else text_color_name
         is_url = run.href is not None and run.text.startswith(("http://", "https://", "www."))
         for char in run.text:
             chars.append(char)
@@ -127,7 +128,16 @@ def _shape(
         if face is None:
             missing.append(char)
             face = ordered[0]
-        looks.append(Look(face=face, size=size, color=colors[index], href=hrefs[index]))
+        name = colors[index]
+        looks.append(
+            Look(
+                face=face,
+                size=size,
+                color=palette.color(name),
+                overprint=palette.overprints(name),
+                href=hrefs[index],
+            )
+        )
         advances.append(0.0 if char == "\n" else face.width(char) * size / 1000.0)
     measured = measure(text, advances, [size] * len(text), url_mask)
     return Shaped(text=text, looks=looks, measured=measured, missing=missing)
@@ -209,6 +219,10 @@ def _draw_chunk(
     text_object = canvas.beginText(x, baseline)
     text_object.setFont(look.face.name, look.size)
     text_object.setFillColor(look.color)
+    # Overprint is graphics state too; ReportLab writes the ExtGState only when it changes.
+    text_object.setFillOverprint(look.overprint)
+    text_object.setStrokeOverprint(look.overprint)
+    text_object.setOverprintMask(look.overprint)
     # Always set both: character spacing and render mode are graphics state and outlive the
     # text object, so a Latin word after a justified Chinese run would inherit its spacing.
     text_object.setCharSpace(spacing or 0.0)
@@ -344,14 +358,20 @@ def _align_offset(style: TextStyle, line: Line, width: float, indent: float) -> 
 
 
 def mark_anchor(canvas: Canvas, anchor: str, top: float, outline: tuple[str, int] | None) -> None:
-    """A named destination at this spot, an outline entry, and the page noted for the TOC."""
+    """A named destination at this spot, an outline entry, and the page noted for the TOC.
+
+    An anchor shared by several parts (an item's label and title) stays where it first
+    appears, so links, the outline and the TOC all go to the start of the item.
+    """
+    doc: Any = getattr(canvas, "_doctemplate", None)
+    if doc is not None:
+        x, y = canvas.absolutePosition(0, top)
+        if not doc.note_anchor(anchor, canvas.getPageNumber(), x, y):
+            return
     canvas.bookmarkHorizontal(anchor, 0, top)
     if outline is not None:
         title, level = outline
         canvas.addOutlineEntry(title, anchor, level=level, closed=level > 0)
-    doc: Any = getattr(canvas, "_doctemplate", None)
-    if doc is not None:
-        doc.note_anchor(anchor, canvas.getPageNumber())
 
 
 class ListEntryFlowable(TextFlowable):

@@ -87,10 +87,16 @@ def fill_placeholders(template: str, values: Mapping[str, str]) -> str:
 
 
 class Color(Strict):
-    """CMYK for print (0–1 each), RGB for screen; both given so neither is guessed."""
+    """CMYK for print (0–1 each), RGB for screen; both given so neither is guessed.
+
+    ``overprint`` prints the colour on top of whatever lies beneath instead of knocking it
+    out: black text then never shows a white halo when the plates are slightly off register.
+    Only a black-only colour may overprint (a coloured one would mix with what is under it).
+    """
 
     cmyk: tuple[float, float, float, float]
     rgb: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$")
+    overprint: bool = False
 
     @field_validator("cmyk")
     @classmethod
@@ -98,6 +104,22 @@ class Color(Strict):
         if any(not 0 <= part <= 1 for part in value):
             raise ValueError("CMYK values must be between 0 and 1")
         return value
+
+    @model_validator(mode="after")
+    def _overprint_black_only(self) -> "Color":
+        if self.overprint and any(self.cmyk[:3]):
+            raise ValueError("overprint: only a black-only colour (C = M = Y = 0) may overprint")
+        return self
+
+    @property
+    def inks(self) -> int:
+        """How many plates the colour is printed from (1 for black text or a black tint)."""
+        return sum(part > 0 for part in self.cmyk)
+
+    @property
+    def coverage(self) -> float:
+        """Total area coverage in per cent (the sum of the four inks)."""
+        return sum(self.cmyk) * 100
 
 
 class FontStack(Strict):
@@ -165,6 +187,20 @@ class RunningText(Strict):
         return template
 
 
+class PrintColour(Strict):
+    """The printing condition the print variant is separated for, and its ink limit.
+
+    ``profile`` is a profile bundled in ``resources/icc`` by name (``FOGRA39``: coated offset,
+    ISO 12647-2) or the path of the printer's own ``.icc`` file (e.g. Japan Color 2001 Coated);
+    ``settings.toml`` may override it per user (``[print] profile = "..."``).
+    """
+
+    profile: str = "FOGRA39"
+    total_ink_limit: float = Field(
+        300, ge=100, le=400, description="Highest total area coverage (C+M+Y+K) in per cent"
+    )
+
+
 class Layout(Strict):
     name: str
     description: str = ""
@@ -177,6 +213,7 @@ class Layout(Strict):
     figures: Figures = Figures()
     running: RunningText = RunningText()
     link_color: str = "link"
+    print: PrintColour = PrintColour()
 
     @model_validator(mode="after")
     def _complete(self) -> "Layout":
@@ -192,6 +229,12 @@ class Layout(Strict):
         unknown = sorted(used - set(self.colors))
         if unknown:
             raise ValueError(f"colors: {', '.join(unknown)} used but not defined")
+        limit = self.print.total_ink_limit
+        heavy = [name for name, color in self.colors.items() if color.coverage > limit + 1e-6]
+        if heavy:
+            raise ValueError(
+                f"colors: {', '.join(sorted(heavy))} exceed the total ink limit of {limit:g} %"
+            )
         if any(not 1 <= count <= 3 for count in self.columns.values()):
             raise ValueError("columns: each section kind takes 1 to 3 columns")
         return self

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from bulletin_studio.export.progress import Progress
-from bulletin_studio.export.writer import Format, WriteOptions
+from bulletin_studio.export.writer import Format, PdfX, WriteOptions
 from bulletin_studio.pipeline import Pipeline
 from bulletin_studio.storage import Document
 from bulletin_studio.ui.jobs import JobThread
@@ -19,11 +19,15 @@ PROGRESS_STEPS = 1000
 
 
 def export_job(
-    kind: Format, document: Document, out: Path, variant: str
+    kind: Format, document: Document, out: Path, variant: str, pdfx: PdfX | None = None
 ) -> Generator[Progress, None, Any]:
-    """The pipeline's export, with fonts as the user's settings give them."""
+    """The pipeline's export, with fonts as the user's settings give them.
+
+    ``pdfx`` is the print file's standard (X-4 when None); a screen PDF has none.
+    """
     yield Progress(0, 1, "")
-    options = WriteOptions(variant="screen" if variant == "screen" else "print")
+    screen = variant == "screen"
+    options = WriteOptions(variant="screen" if screen else "print", pdfx=None if screen else pdfx)
     return (yield from Pipeline.from_settings().export(document, {kind: out}, "default", options))
 
 
@@ -39,7 +43,14 @@ class ExportRunner(QObject):
         self.dialog: QProgressDialog | None = None
         self.offer_folder = True
 
-    def start(self, kind: Format, document: Document, out: Path, variant: str) -> None:
+    def start(
+        self,
+        kind: Format,
+        document: Document,
+        out: Path,
+        variant: str,
+        pdfx: PdfX | None = None,
+    ) -> None:
         dialog = QProgressDialog(
             self.tr("Exporting %1…").replace("%1", out.name),
             self.tr("Cancel"),
@@ -52,7 +63,7 @@ class ExportRunner(QObject):
         dialog.setMinimumDuration(200)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        thread = JobThread(lambda: export_job(kind, document, out, variant))
+        thread = JobThread(lambda: export_job(kind, document, out, variant, pdfx))
         dialog.canceled.connect(thread.cancel)
         thread.progressed.connect(self._progress)
         thread.succeeded.connect(lambda _result: self._done(out))

@@ -34,6 +34,7 @@ from bulletin_studio.ui.files import FileManager
 from bulletin_studio.ui.forms.panel import FormPanel
 from bulletin_studio.ui.notes_panel import NotesPanel
 from bulletin_studio.ui.outline import OutlinePanel
+from bulletin_studio.ui.preflight_panel import PreflightPanel
 from bulletin_studio.ui.preview import PreviewPanel
 from bulletin_studio.ui.problems_panel import ProblemsPanel
 from bulletin_studio.ui.recovery import RecoveryStore
@@ -82,6 +83,15 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.tabifyDockWidget(self.problems_dock, self.notes_dock)
+        self.preflight = PreflightPanel(self.editor, self)
+        self.preflight_dock = self._dock(
+            "preflightDock",
+            self.preflight.windowTitle(),
+            self.preflight,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.notes_dock, self.preflight_dock)
+        self.preflight.nodeActivated.connect(self.select_node)
         self.problems_dock.raise_()
         self.resizeDocks([self.preview_dock], [520], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
@@ -146,6 +156,9 @@ class MainWindow(QMainWindow):
         self.export_docx_action = self._action(
             self.tr("Export &DOCX for review…"), lambda: self.export("docx"), "Ctrl+Shift+E"
         )
+        self.preflight_action = self._action(
+            self.tr("Pre&flight for print"), self.run_preflight, "Ctrl+Shift+P"
+        )
         self.import_review_action = self._action(
             self.tr("&Import review comments…"), self.import_review
         )
@@ -167,7 +180,12 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addActions(
-            [self.export_pdf_action, self.export_docx_action, self.import_review_action]
+            [
+                self.export_pdf_action,
+                self.preflight_action,
+                self.export_docx_action,
+                self.import_review_action,
+            ]
         )
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -199,7 +217,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(outline.snippets_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock in (self.preview_dock, self.problems_dock, self.notes_dock):
+        for dock in (self.preview_dock, self.problems_dock, self.notes_dock, self.preflight_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -318,6 +336,12 @@ class MainWindow(QMainWindow):
     def export_to(self, kind: Format, out: Path) -> None:
         variant = str(self.preview.variant.currentData())
         self.exporter.start(kind, self.editor.snapshot(), out, variant)
+
+    def run_preflight(self) -> None:
+        """Show the print preflight panel and check the issue as it is now."""
+        self.preflight_dock.show()
+        self.preflight_dock.raise_()
+        self.preflight.run()
 
     def import_review(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -515,6 +515,10 @@ The copy was kept as %2.</source>
         <translation>导出审阅用 DOCX(&amp;D)…</translation>
     </message>
     <message>
+        <source>Pre&amp;flight for print</source>
+        <translation>印前检查(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;Import review comments…</source>
         <translation>导入审阅意见(&amp;I)…</translation>
     </message>
@@ -777,6 +781,65 @@ The copy was kept as %2.</source>
     <message>
         <source>Snippets</source>
         <translation>常用段落</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPanel</name>
+    <message>
+        <source>Print preflight</source>
+        <translation>印前检查</translation>
+    </message>
+    <message>
+        <source>PDF/X-4</source>
+        <translation>PDF/X-4</translation>
+    </message>
+    <message>
+        <source>PDF/X-1a:2003</source>
+        <translation>PDF/X-1a:2003</translation>
+    </message>
+    <message>
+        <source>Check print file</source>
+        <translation>检查印刷文件</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Could not check: %1</source>
+        <translation>无法检查：%1</translation>
+    </message>
+    <message>
+        <source>the print shop would refuse it</source>
+        <translation>印刷厂会退回</translation>
+    </message>
+    <message>
+        <source>ready for the print shop</source>
+        <translation>可以交付印刷</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 warnings: %3</source>
+        <translation>%1 个错误，%2 个警告：%3</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,260 @@
+"""Colour management of the print variant: pictures separated for the press with LittleCMS.
+
+The layout gives its colours in CMYK already, so only pictures need converting. Each one goes
+from its own ICC profile (sRGB when it has none) to the output profile of the printing
+condition (FOGRA39 unless the layout or the settings name another):
+
+- photos: relative colorimetric with black-point compensation, the usual choice for images
+  whose colours mostly fit the press gamut (out-of-gamut colours are clipped to the nearest
+  printable one, never to a pure primary, and shadows keep their detail);
+- line art (a handful of flat colours) and greyscale pictures: the same for colours, but every
+  neutral (R = G = B) becomes black ink alone at the lightness the photo conversion would
+  give, so black type in a logo prints from one plate instead of a rich four-ink black.
+
+A picture with 256 colours or fewer stays indexed (a CMYK palette), as compact as its PNG.
+"""
+
+import io
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Literal
+
+from PIL import Image, ImageCms, UnidentifiedImageError
+
+from bulletin_studio.errors import BulletinError
+from bulletin_studio.paths import PROFILES_DIR
+
+LINE_ART_COLOURS = 16
+"""A picture with at most this many colours is line art (a logo, a chart), not a photo."""
+
+SRGB_PROFILE = PROFILES_DIR / "sRGB.icc"
+"""The screen variant's output intent, and the source profile of pictures that carry none."""
+
+REGISTRY = "http://www.color.org"
+"""Where the bundled printing conditions (FOGRA39, …) are registered."""
+
+PictureKind = Literal["photo", "line_art", "greyscale", "cmyk"]
+
+
+class ColourError(BulletinError):
+    """An output profile that cannot be used; the message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class OutputProfile:
+    """An ICC profile a PDF is made for: the printing condition, or sRGB for the screen."""
+
+    path: Path
+    description: str
+    identifier: str
+    """``OutputConditionIdentifier``: the registered name of a bundled condition (FOGRA39),
+    else the profile's own description."""
+    registered: bool
+    components: int
+    data: bytes = field(repr=False)
+
+    @cached_property
+    def cms(self) -> ImageCms.ImageCmsProfile:
+        return ImageCms.ImageCmsProfile(io.BytesIO(self.data))
+
+
+def load_profile(spec: str | Path) -> OutputProfile:
+    """A bundled profile by name (``FOGRA39``, ``sRGB``) or an ``.icc`` file by path."""
+    bundled = PROFILES_DIR / f"{spec}.icc"
+    registered = isinstance(spec, str) and "/" not in spec and bundled.is_file()
+    path = bundled if registered else Path(spec).expanduser()
+    try:
+        stat = path.stat()
+    except OSError:
+        known = ", ".join(sorted(p.stem for p in PROFILES_DIR.glob("*.icc")))
+        raise ColourError(
+            f"色彩配置文件 {path} 不存在：请在版式的 [print] profile 或设置文件中写内置名称"
+            f"（{known}）或打印厂提供的 .icc 文件路径"
+        ) from None
+    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size, registered)
+
+
+def print_profile(spec: str | Path) -> OutputProfile:
+    """The output profile of the print variant: it must describe a CMYK press."""
+    profile = load_profile(spec)
+    if profile.components != 4:
+        raise ColourError(
+            f"色彩配置文件 {profile.path}（{profile.description}）不是 CMYK 输出配置文件："
+            "印刷版需要打印厂的 CMYK 配置文件"
+        )
+    return profile
+
+
+@cache
+def _load(path: Path, mtime_ns: int, size: int, registered: bool) -> OutputProfile:
+    """Read once per file version (a changed file is read again)."""
+    data = path.read_bytes()
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
+    except (OSError, ImageCms.PyCMSError):
+        raise ColourError(f"色彩配置文件 {path} 不是有效的 ICC 配置文件") from None
+    description = ImageCms.getProfileDescription(profile).strip() or path.stem
+    space = profile.profile.xcolor_space.strip()
+    components = {"CMYK": 4, "RGB": 3, "GRAY": 1}.get(space, 0)
+    identifier = path.stem if registered else description
+    return OutputProfile(path, description, identifier, registered, components, data)
+
+
+@dataclass(frozen=True)
+class ImageConversion:
+    """How one picture reached the plates: what the preflight report lists."""
+
+    asset: str
+    source: str
+    target: str
+    kind: PictureKind
+    flattened: bool
+    """Its transparency was composited onto the paper white it is printed on."""
+
+
+@dataclass(frozen=True)
+class Separated:
+    """A picture in the press's colours: ``pixels`` is CMYK, or palette indices (mode "P")
+    into ``palette`` (four bytes per entry, CMYK)."""
+
+    pixels: Image.Image = field(repr=False)
+    palette: bytes | None
+    conversion: ImageConversion
+
+
+def separate(asset: str, data: bytes, profile: OutputProfile) -> Separated:
+    """Convert a picture (PNG, JPEG, …) to the output profile's CMYK (see the module doc)."""
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
+        raise ColourError(f"图片 {asset} 无法读取：{error}") from None
+    if image.mode == "CMYK":
+        conversion = ImageConversion(asset, "CMYK", profile.description, "cmyk", False)
+        return Separated(image, None, conversion)
+    source = image.info.get("icc_profile")
+    source_name = _source_name(source)
+    rgb, flattened = _flattened_rgb(image)
+    transform = _photo_transform(source, profile)
+    colours = rgb.getcolors(256)
+    if colours is None:
+        pixels = ImageCms.applyTransform(rgb, transform)
+        assert pixels is not None
+        conversion = ImageConversion(asset, source_name, profile.description, "photo", flattened)
+        return Separated(pixels, None, conversion)
+    entries = [colour for _, colour in colours]
+    neutral = all(r == g == b for r, g, b in entries)
+    kind: PictureKind = (
+        "greyscale" if neutral else "line_art" if len(entries) <= LINE_ART_COLOURS else "photo"
+    )
+    cmyk = _convert_entries(entries, transform, profile, black_only_neutrals=kind != "photo")
+    indices = _indices(rgb, entries)
+    conversion = ImageConversion(asset, source_name, profile.description, kind, flattened)
+    return Separated(indices, b"".join(bytes(entry) for entry in cmyk), conversion)
+
+
+def _source_name(icc: bytes | None) -> str:
+    if icc is None:
+        return "sRGB"
+    try:
+        return ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(icc))).strip()
+    except (OSError, ImageCms.PyCMSError):
+        return "sRGB"
+
+
+def _flattened_rgb(image: Image.Image) -> tuple[Image.Image, bool]:
+    """RGB on white: every picture of these layouts sits on paper, and PDF/X-1a allows no
+    transparency (flattening onto the known white gives the same print in both standards)."""
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    if not has_alpha:
+        return image.convert("RGB"), False
+    rgba = image.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(white, rgba).convert("RGB"), True
+
+
+def _photo_transform(source: bytes | None, profile: OutputProfile) -> ImageCms.ImageCmsTransform:
+    return _transform(source or SRGB_PROFILE.read_bytes(), profile)
+
+
+@cache
+def _transform(source: bytes, profile: OutputProfile) -> ImageCms.ImageCmsTransform:
+    """Relative colorimetric with black-point compensation, built once per profile pair."""
+    try:
+        source_profile = ImageCms.ImageCmsProfile(io.BytesIO(source))
+    except (OSError, ImageCms.PyCMSError):
+        source_profile = ImageCms.ImageCmsProfile(str(SRGB_PROFILE))
+    return ImageCms.buildTransform(
+        source_profile,
+        profile.cms,
+        "RGB",
+        "CMYK",
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+    )
+
+
+def _convert_entries(
+    entries: list[tuple[int, int, int]],
+    transform: ImageCms.ImageCmsTransform,
+    profile: OutputProfile,
+    *,
+    black_only_neutrals: bool,
+) -> list[tuple[int, int, int, int]]:
+    strip = Image.frombytes("RGB", (len(entries), 1), b"".join(bytes(entry) for entry in entries))
+    converted = ImageCms.applyTransform(strip, transform)
+    assert converted is not None
+    raw = converted.tobytes()
+    cmyk = [(raw[i], raw[i + 1], raw[i + 2], raw[i + 3]) for i in range(0, len(raw), 4)]
+    if black_only_neutrals:
+        lightness = _lightness(converted, profile)
+        for index, (r, g, b) in enumerate(entries):
+            if r == g == b:
+                cmyk[index] = (0, 0, 0, black_for_lightness(lightness[index], profile))
+    return cmyk
+
+
+def _lightness(cmyk: Image.Image, profile: OutputProfile) -> list[float]:
+    """L* (0–100) of CMYK values printed under the profile's condition."""
+    lab = ImageCms.applyTransform(cmyk, _to_lab(profile))
+    assert lab is not None
+    return [lightness * 100 / 255 for lightness in lab.tobytes()[::3]]
+
+
+@cache
+def _to_lab(profile: OutputProfile) -> ImageCms.ImageCmsTransform:
+    return ImageCms.buildTransform(
+        profile.cms,
+        ImageCms.createProfile("LAB"),
+        "CMYK",
+        "LAB",
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+    )
+
+
+@cache
+def _black_ramp(profile: OutputProfile) -> list[float]:
+    """L* of black ink alone at each of 256 levels, lightest (no ink) first."""
+    ramp = Image.frombytes("CMYK", (256, 1), b"".join(bytes((0, 0, 0, k)) for k in range(256)))
+    return _lightness(ramp, profile)
+
+
+def black_for_lightness(lightness: float, profile: OutputProfile) -> int:
+    """The black-ink level (0–255) that prints closest to ``lightness`` (L*)."""
+    ramp = _black_ramp(profile)
+    descending = [-value for value in ramp]
+    level = bisect_left(descending, -lightness)
+    if level >= len(ramp):
+        return 255
+    if level and abs(ramp[level - 1] - lightness) <= abs(ramp[level] - lightness):
+        return level - 1
+    return level
+
+
+def _indices(rgb: Image.Image, entries: list[tuple[int, int, int]]) -> Image.Image:
+    """The picture as indices into ``entries`` (exact: every pixel's colour is an entry)."""
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([channel for entry in entries for channel in entry])
+    return rgb.quantize(palette=palette, dither=Image.Dither.NONE)
