@@ -96,17 +96,70 @@ numberings = st.integers(1, 99).flatmap(
 NewId = Callable[[str], str]
 
 
-def _image_refs(assets: Sequence[str]) -> st.SearchStrategy[ImageRef]:
-    return st.builds(ImageRef, asset=st.sampled_from(assets), alt=plain)
+ODD_TEXT = (
+    "\x0b",  # Word's Shift+Enter
+    "\x0c",  # Word's page break
+    "\x1b",
+    "\x00",
+    "\ufffe",
+    "\u200b",
+    "\u200d",
+    "\u202e",  # right-to-left override
+    "\ufeff",
+    "\t",
+    "\r\n",
+    "\u3000",
+    "😀",
+    "👩\u200d👩\u200d👧",
+    "𠀀𪚥",  # CJK Extension B
+    "e\u0301",  # a combining accent
+    "مرحبا",
+    "שלום",
+    "Ⅻ①",
+)
+"""What pasting from Word, the web or a damaged file brings along."""
+
+odd_words = st.lists(st.one_of(words, st.sampled_from(ODD_TEXT)), min_size=1, max_size=6).map(
+    "".join
+)
+long_words = st.builds(lambda text, times: (text + " ") * times, words, st.integers(20, 120))
 
 
-def _blocks(new_id: NewId, assets: Sequence[str]) -> st.SearchStrategy:
+class Texts:
+    """The text strategies a drawn issue uses: tidy by default, or as an editor's could be."""
+
+    def __init__(self, plain: st.SearchStrategy[str], rich: st.SearchStrategy[str]) -> None:
+        self.plain = plain
+        self.rich = rich
+
+
+TIDY = Texts(plain, rich)
+_app_plain = st.one_of(plain, odd_words, long_words)
+APP = Texts(
+    _app_plain,
+    st.one_of(
+        rich,
+        odd_words,
+        long_words,
+        st.lists(st.one_of(_segments, odd_words), min_size=1, max_size=4).map("".join),
+    ),
+)
+"""Every kind of text a form accepts: empty, very long, control characters, emoji, CJK
+Extension B, combining marks, right-to-left scripts, zero-width joiners."""
+
+
+def _image_refs(assets: Sequence[str], text: Texts = TIDY) -> st.SearchStrategy[ImageRef]:
+    return st.builds(ImageRef, asset=st.sampled_from(assets), alt=text.plain)
+
+
+def _blocks(new_id: NewId, assets: Sequence[str], text: Texts = TIDY) -> st.SearchStrategy:
     """One block of any type; image blocks only when there are images to point at."""
+    plain, rich = text.plain, text.rich
 
     def ident(prefix: str) -> st.SearchStrategy[str]:
         return st.builds(lambda: new_id(prefix))
 
-    images = _image_refs(assets) if assets else st.nothing()
+    images = _image_refs(assets, text) if assets else st.nothing()
     kinds = [
         st.builds(Paragraph, id=ident("p"), text=rich, lead=st.booleans()),
         st.builds(Subheading, id=ident("h"), text=rich),
@@ -134,12 +187,13 @@ def _blocks(new_id: NewId, assets: Sequence[str]) -> st.SearchStrategy:
     return st.one_of(kinds)
 
 
-def _items(new_id: NewId, assets: Sequence[str]) -> st.SearchStrategy:
+def _items(new_id: NewId, assets: Sequence[str], text: Texts = TIDY) -> st.SearchStrategy:
     def ident(prefix: str) -> st.SearchStrategy[str]:
         return st.builds(lambda: new_id(prefix))
 
-    images = st.none() | (_image_refs(assets) if assets else st.nothing())
-    blocks = st.lists(_blocks(new_id, assets), max_size=5)
+    plain, rich = text.plain, text.rich
+    images = st.none() | (_image_refs(assets, text) if assets else st.nothing())
+    blocks = st.lists(_blocks(new_id, assets, text), max_size=5)
     return st.one_of(
         st.builds(
             Article, id=ident("art"), label=plain, title=plain, subtitle=plain, blocks=blocks
@@ -166,14 +220,15 @@ def _items(new_id: NewId, assets: Sequence[str]) -> st.SearchStrategy:
 
 
 @st.composite
-def issues(draw: st.DrawFn, assets: Sequence[str] = ()) -> Issue:
+def issues(draw: st.DrawFn, assets: Sequence[str] = (), text: Texts = TIDY) -> Issue:
     """A valid issue whose images (if any) are among ``assets``."""
     counter = itertools.count()
 
     def new_id(prefix: str) -> str:
         return f"{prefix}_{next(counter)}"
 
-    items = _items(new_id, assets)
+    plain, rich = text.plain, text.rich
+    items = _items(new_id, assets, text)
     sections = draw(
         st.lists(
             st.builds(
@@ -231,8 +286,8 @@ def issues(draw: st.DrawFn, assets: Sequence[str] = ()) -> Issue:
 
 
 @st.composite
-def documents(draw: st.DrawFn) -> Document:
+def documents(draw: st.DrawFn, text: Texts = TIDY) -> Document:
     """An issue with its images: every referenced asset is in the store (and some spare ones)."""
     store = AssetStore()
     names = sorted({store.add(data) for data in draw(st.lists(pngs, max_size=4))})
-    return Document(issue=draw(issues(assets=names)), assets=store)
+    return Document(issue=draw(issues(assets=names, text=text)), assets=store)

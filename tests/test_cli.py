@@ -370,3 +370,15 @@ def test_export_takes_pdfx_only_for_print(tmp_path: Path) -> None:
     out = tmp_path / "x1a.pdf"
     assert run("export", str(bulletin), "--pdf", str(out), "--pdfx", "x1a").returncode == 0
     assert out.read_bytes().startswith(b"%PDF-1.4")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path", sorted(Path(__file__).parent.rglob("*.bulletin")), ids=lambda path: path.name
+)
+def test_every_issue_file_of_the_suite_that_validates_exports(path: Path, tmp_path: Path) -> None:
+    if run("validate", str(path)).returncode != 0:
+        return
+    out = tmp_path / "out"
+    result = run("export", str(path), "--pdf", f"{out}.pdf", "--docx", f"{out}.docx")
+    assert result.returncode == 0, result.stderr

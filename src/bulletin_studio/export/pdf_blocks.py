@@ -349,6 +349,15 @@ class Stack(ShallowCopied, Flowable):
         self.spaceBefore = members[0].getSpaceBefore()
         self.spaceAfter = members[-1].getSpaceAfter()
         self.sizes: list[tuple[float, float]] = []
+        self._last_canvas: Canvas | None = None
+
+    @property
+    def canvas(self) -> Canvas:
+        """The canvas measuring happens on. ReportLab's ImageAndFlowables calls ``split``
+        directly, without lending one, so the one from the last ``wrapOn`` stands in."""
+        canvas = getattr(self, "canv", None) or self._last_canvas
+        self._last_canvas = canvas
+        return canvas
 
     def _gap(self, index: int) -> float:
         """Space between member ``index - 1`` and member ``index``."""
@@ -357,7 +366,7 @@ class Stack(ShallowCopied, Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
         self.sizes = [
-            member.wrapOn(self.canv, available_width, available_height) for member in self.members
+            member.wrapOn(self.canvas, available_width, available_height) for member in self.members
         ]
         gaps = sum(self._gap(index) for index in range(1, len(self.members)))
         self.height = sum(height for _, height in self.sizes) + gaps
@@ -369,11 +378,11 @@ class Stack(ShallowCopied, Flowable):
         used = 0.0
         for index, member in enumerate(self.members):
             gap = self._gap(index) if index else 0.0
-            _, height = member.wrapOn(self.canv, available_width, available_height)
+            _, height = member.wrapOn(self.canvas, available_width, available_height)
             if used + gap + height <= available_height:
                 used += gap + height
                 continue
-            parts = member.splitOn(self.canv, available_width, available_height - used - gap)
+            parts = member.splitOn(self.canvas, available_width, available_height - used - gap)
             fitting = self.members[:index] + parts[:1]
             rest = parts[1:] if parts else [member]
             if not fitting:
@@ -425,16 +434,18 @@ class HeadingGroup(Stack):
     ReportLab's keepWithNext is ignored inside BalancedColumns, which left titles stranded at
     the foot of a column. This group splits only inside its last member, and only if the
     headings and at least two lines of text stay together; otherwise it moves whole.
-    Headings too tall for any page with text (a title of a thousand characters) let go.
+    A group no page could hold (a title of a thousand characters) lets go.
     """
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         *heads, last = self.members
-        used = sum(head.wrapOn(self.canv, available_width, available_height)[1] for head in heads)
+        canvas = self.canvas
+        used = sum(head.wrapOn(canvas, available_width, available_height)[1] for head in heads)
         used += sum(self._gap(index) for index in range(1, len(self.members)))
-        if used > self.frame_height * 0.8:
+        whole = self.wrap(available_width, available_height)[1]
+        if used > self.frame_height * 0.8 or whole > self.frame_height:
             return self.split_anywhere(available_width, available_height)
-        parts = last.splitOn(self.canv, available_width, available_height - used) if heads else []
+        parts = last.splitOn(canvas, available_width, available_height - used) if heads else []
         if len(parts) < 2:
             return []
         return [HeadingGroup([*heads, parts[0]], self.frame_height), *parts[1:]]

@@ -76,6 +76,9 @@ def describe(problem: Problem, issue: Issue) -> str:
     return f"“{where}” {field}{problem.message}" if where else f"{field}{problem.message}"
 
 
+TITLE_MAX_CHARS = 120
+"""Beyond this a title is cut where space is one line or a few (TOC, bookmarks, banners)."""
+
 PLACE_NAMES = {"masthead": "报头", "colophon": "版权页", "numbering": "期号"}
 
 
@@ -88,6 +91,7 @@ def check_issue(issue: Issue, previous: Numbering | None = None) -> list[Problem
     for section in issue.sections:
         if not section.title:
             problems.append(_warn(section.id, "title", "栏目标题为空"))
+        problems.extend(_long_title(section.id, section.title))
         if not section.items:
             problems.append(_warn(section.id, "items", f"栏目“{section.title}”没有条目"))
         for item in section.items:
@@ -137,9 +141,19 @@ def _warn(target_id: str | None, field: str, message: str) -> Problem:
     )
 
 
+def _long_title(target_id: str, title: str) -> Iterator[Problem]:
+    if len(title) > TITLE_MAX_CHARS:
+        yield _warn(
+            target_id,
+            "title",
+            f"标题过长（{len(title)} 字）：目录、书签和栏目标题条中只显示前 {TITLE_MAX_CHARS} 字",
+        )
+
+
 def _item_problems(item: Article | PartnerNews | Resource) -> Iterator[Problem]:
     if not item.title:
         yield _warn(item.id, "title", "标题为空")
+    yield from _long_title(item.id, item.title)
     if isinstance(item, Resource):
         if not item.link:
             yield _warn(item.id, "link", f"资源“{item.title}”没有链接")

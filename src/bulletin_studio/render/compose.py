@@ -18,7 +18,7 @@ from bulletin_studio.model.blocks import (
 from bulletin_studio.model.issue import Issue, Section
 from bulletin_studio.model.items import Article, Item, PartnerNews, Resource
 from bulletin_studio.model.markup import Run, parse_inline
-from bulletin_studio.model.problems import shorten
+from bulletin_studio.model.problems import TITLE_MAX_CHARS, shorten
 from bulletin_studio.render.clean import printable_model
 from bulletin_studio.render.images import inspect_image
 from bulletin_studio.render.layout import Layout, Style, fill_placeholders
@@ -39,8 +39,9 @@ from bulletin_studio.render.tree import (
 )
 
 TOC_TITLE = "目录"
-TOC_MAX_CHARS = 120
-"""Longer titles are cut with an ellipsis in the TOC and bookmarks (the heading keeps all)."""
+TOC_MAX_CHARS = TITLE_MAX_CHARS
+"""Longer titles are cut with an ellipsis in the TOC, bookmarks and section banners (an
+item's heading keeps all); the model warns about them."""
 THEME_PREFIX = "主题{n}："
 LIST_BULLET = "•"
 
@@ -102,7 +103,8 @@ def compose(issue: Issue, layout: Layout, images: Mapping[str, bytes]) -> Render
 def _toc(sections: tuple[SectionNode, ...]) -> tuple[TocEntry, ...]:
     entries: list[TocEntry] = []
     for section in sections:
-        entries.append(TocEntry(level=0, text=section.title, anchor=section.anchor))
+        title = shorten(section.title, TOC_MAX_CHARS)
+        entries.append(TocEntry(level=0, text=title, anchor=section.anchor))
         entries.extend(
             TocEntry(level=1, text=item.toc_title, anchor=item.anchor)
             for item in section.items
@@ -115,7 +117,7 @@ def _section(section: Section, layout: Layout, pictures: "_PictureReader") -> Se
     return SectionNode(
         anchor=section.id,
         kind=section.kind,
-        title=section.title,
+        title=shorten(section.title, TOC_MAX_CHARS),  # a banner is one coloured bar
         columns=layout.columns_for(section.kind),
         items=tuple(_item(item, pictures) for item in section.items),
     )
