@@ -2,16 +2,21 @@
 
 ReportLab's own Paragraph cannot follow the Chinese rules (see render.linebreak), so text is
 laid out here: each character gets a face from the role's font stacks (Chinese faces for
-Chinese, Latin faces for Latin, falling back along both), lines are filled by
-``render.linebreak`` and drawn chunk by chunk with the justification spread as char spacing.
+Chinese, Latin faces for Latin, falling back along both) and a box (a Chinese mark always
+a full em, see render.punctuation), lines are broken by ``render.linebreak`` and drawn chunk
+by chunk with the justification spread as char spacing.
 """
 
+import bisect
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from struct import unpack_from
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -28,6 +33,8 @@ from bulletin_studio.render.linebreak import (
     is_cjk,
     measure,
 )
+from bulletin_studio.render.punctuation import ALL_MARKS, LineEndPunctuation, cell
+from bulletin_studio.render.textmeasure import HAN, MIXED, SPACE, is_han_or_kana
 
 ASCENT = 0.88
 """Share of the em box above the baseline for CJK faces (ideographic em box)."""
@@ -48,26 +55,19 @@ class Look:
 
 @dataclass
 class Shaped:
-    """A paragraph's characters with a look and an advance each, ready for line breaking."""
+    """A paragraph's characters with a look and a box each, ready for line breaking.
+
+    ``measured.advances`` are the boxes the breaker lays out; the glyph is drawn ``offsets``
+    from its box's left edge, stretched by ``scales`` (a Chinese dash fills its box).
+    """
 
     text: str
     looks: Sequence[Look]
     measured: Measured
     missing: list[str] = field(default_factory=list)
-
-    def tail(self, start: int) -> "Shaped":
-        """The paragraph from character ``start`` on (a continuation after a page break)."""
-        measured = self.measured
-        return Shaped(
-            text=self.text[start:],
-            looks=self.looks[start:],
-            measured=Measured(
-                text=measured.text[start:],
-                advances=measured.advances[start:],
-                gap_after=measured.gap_after[start:],
-                breakable_after=measured.breakable_after[start:],
-            ),
-        )
+    offsets: Sequence[float] = ()
+    scales: Sequence[float] = ()
+    line_end: LineEndPunctuation = "half"
 
 
 def shape(
@@ -113,40 +113,109 @@ def _shape(
             hrefs.append(run.href)
             url_mask.append(is_url)
     text = "".join(chars)
+    chinese = any(is_han_or_kana(char) for char in text)
     looks: list[Look] = []
     advances: list[float] = []
+    offsets: list[float] = []
+    scales: list[float] = []
     missing: list[str] = []
+    chosen: dict[tuple[int, str, bool], FontFace | None] = {}
     for index, char in enumerate(text):
         stacks = stacks_per_char[index]
-        prefer_cjk = _prefers_cjk(text, index)
-        ordered = (*stacks.cjk, *stacks.latin) if prefer_cjk else (*stacks.latin, *stacks.cjk)
-        if not char.isprintable():
-            face: FontFace | None = ordered[0]  # a line break: drawn as nothing
-        else:
-            face = next((face for face in ordered if face.has(char)), None)
+        prefer_cjk = _prefers_cjk(char, chinese)
+        key = (id(stacks), char, prefer_cjk)
+        if key not in chosen:
+            chosen[key] = _face_for(char, stacks, prefer_cjk)
+        face = chosen[key]
         if face is None:
             missing.append(char)
-            face = ordered[0]
-        looks.append(Look(face=face, size=size, color=colors[index], href=hrefs[index]))
-        advances.append(0.0 if char == "\n" else face.width(char) * size / 1000.0)
+            face = stacks.cjk[0] if prefer_cjk else stacks.latin[0]
+        look = Look(face=face, size=size, color=colors[index], href=hrefs[index])
+        looks.append(look)
+        if char == "\n":
+            advances.append(0.0)
+            offsets.append(0.0)
+            scales.append(1.0)
+            continue
+        advance = face.width(char) / 1000.0
+        if char in ALL_MARKS and prefer_cjk and chinese:
+            box = cell(char, advance, _ink(face, char), chinese=True)
+            advances.append(box.width * size)
+            offsets.append(box.offset * size)
+            scales.append(box.scale)
+        else:
+            advances.append(advance * size)
+            offsets.append(0.0)
+            scales.append(1.0)
     measured = measure(text, advances, [size] * len(text), url_mask)
-    return Shaped(text=text, looks=looks, measured=measured, missing=missing)
+    line_end = palette.layout.typography.line_end_punctuation
+    return Shaped(text, looks, measured, missing, offsets, scales, line_end)
 
 
-def _prefers_cjk(text: str, index: int) -> bool:
-    """Chinese-style quotes and dashes take the Chinese face when a Chinese character is near."""
-    char = text[index]
-    if char not in CJK_LIKE_PUNCTUATION:
-        return is_cjk(char)
-    neighbours = text[max(0, index - 1) : index] + text[index + 1 : index + 2]
-    return any(is_cjk(other) and other not in CJK_LIKE_PUNCTUATION for other in neighbours) or (
-        not neighbours.strip()
-    )
+def _face_for(char: str, stacks: FaceStacks, prefer_cjk: bool) -> FontFace | None:
+    """The first face of the preferred stack, then of the other, that has the glyph."""
+    ordered = (*stacks.cjk, *stacks.latin) if prefer_cjk else (*stacks.latin, *stacks.cjk)
+    if not char.isprintable():
+        return ordered[0]  # a line break: drawn as nothing
+    return next((face for face in ordered if face.has(char)), None)
+
+
+def _prefers_cjk(char: str, chinese: bool) -> bool:
+    """Chinese-style quotes, dashes and dots take the Chinese face in Chinese text.
+
+    The whole paragraph decides, not the neighbours: both quotes of a pair and both halves
+    of ``——`` then come from one face, even around a Latin name or after a number.
+    """
+    if char in CJK_LIKE_PUNCTUATION:
+        return chinese
+    return is_cjk(char)
+
+
+def _ink(face: FontFace, char: str) -> tuple[float, float] | None:
+    """Left and right ink edges (ems) of a dash glyph: only dashes need them."""
+    if char != "—" or not face.has(char):
+        return None
+    return _glyph_ink(face.name, ord(char))
+
+
+@lru_cache(maxsize=256)
+def _glyph_ink(font_name: str, code: int) -> tuple[float, float] | None:
+    """From the glyph's header in the ``glyf`` table ReportLab has already read."""
+    face: Any = pdfmetrics.getFont(font_name).face
+    glyph = face.charToGlyph.get(code)
+    if glyph is None or glyph + 1 >= len(face.glyphPos):
+        return None
+    offset, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+    if end <= offset:
+        return None
+    table, _ = face.get_table_pos("glyf")
+    x_min, _, x_max = unpack_from(">hhh", face._ttf_data, table + offset + 2)
+    return x_min / face.unitsPerEm, x_max / face.unitsPerEm
 
 
 def baseline_offset(size: float, leading: float) -> float:
     """Distance from a line box's top to its baseline, centring the em box in the leading."""
     return (leading - size) / 2 + size * ASCENT
+
+
+def line_positions(shaped: Shaped, line: Line, x: float) -> list[float]:
+    """Left edge of each character's box on a set line, justification and squeeze applied."""
+    measured = shaped.measured
+    advances = measured.advances
+    gap_after = measured.gap_after
+    kinds = measured.gap_kind
+    squeeze = measured.squeeze_after
+    extra = {HAN: line.han_extra, SPACE: line.space_extra, MIXED: line.mixed_extra}
+    squeezed = line.squeeze
+    positions: list[float] = []
+    cursor = x
+    last = line.end - 1
+    for index in range(line.start, line.end):
+        positions.append(cursor)
+        cursor += advances[index]
+        if index < last:
+            cursor += gap_after[index] + extra.get(kinds[index], 0.0) - squeeze[index] * squeezed
+    return positions
 
 
 def draw_line(
@@ -155,27 +224,26 @@ def draw_line(
     """Draw one line: chunks of equal look and equal spacing, links as annotations."""
     text = shaped.text
     looks = shaped.looks
-    advances = shaped.measured.advances
-    gap_after = shaped.measured.gap_after
-    stretch = set(line.gaps)
-    positions: list[float] = []
-    cursor = x + indent
-    for index in range(line.start, line.end):
-        positions.append(cursor)
-        cursor += advances[index]
-        if index < line.end - 1:
-            cursor += gap_after[index] + (line.extra if index in stretch else 0.0)
-    chunk_start = line.start
+    offsets = shaped.offsets
+    scales = shaped.scales
+    boxes = line_positions(shaped, line, x + indent)
+    start = line.start
+    glyphs = [boxes[index - start] + offsets[index] for index in range(start, line.end)]
+    chunk_start = start
     while chunk_start < line.end:
+        look = looks[chunk_start]
+        scale = scales[chunk_start]
         chunk_end = chunk_start + 1
         spacing: float | None = None
-        look = looks[chunk_start]
-        while chunk_end < line.end and looks[chunk_end] == look and text[chunk_end] != "\n":
-            gap = (
-                positions[chunk_end - line.start]
-                - positions[chunk_end - 1 - line.start]
-                - advances[chunk_end - 1]
-            )
+        while (
+            scale == 1.0
+            and chunk_end < line.end
+            and looks[chunk_end] == look
+            and scales[chunk_end] == 1.0
+            and text[chunk_end] != "\n"
+        ):
+            before = chunk_end - 1
+            gap = glyphs[chunk_end - start] - glyphs[before - start] - _advance(look, text[before])
             if spacing is None:
                 spacing = gap
             elif abs(gap - spacing) > 1e-4:
@@ -183,16 +251,21 @@ def draw_line(
             chunk_end += 1
         chunk = text[chunk_start:chunk_end].replace("\n", "")
         if chunk.strip():
-            _draw_chunk(canvas, look, chunk, positions[chunk_start - line.start], baseline, spacing)
+            _draw_chunk(canvas, look, chunk, glyphs[chunk_start - start], baseline, spacing, scale)
         chunk_start = chunk_end
-    _link_annotations(canvas, shaped, line, positions, baseline)
+    _link_annotations(canvas, shaped, line, boxes, baseline)
+
+
+def _advance(look: Look, char: str) -> float:
+    """How far the PDF viewer moves after the glyph: the font's advance, not the box."""
+    return look.face.width(char) * look.size / 1000.0
 
 
 def single_line(
     canvas: Canvas, shaped: Shaped, x: float, baseline: float, width: float, align: str = "left"
 ) -> float:
     """Draw short text on one line (furniture, banners, page numbers); returns its width."""
-    lines = fill_lines(shaped.measured, 1e9, justify=False)
+    lines = fill_lines(shaped.measured, 1e9, justify=False, line_end=shaped.line_end)
     if not lines:
         return 0.0
     line = lines[0]
@@ -204,14 +277,22 @@ def single_line(
 
 
 def _draw_chunk(
-    canvas: Canvas, look: Look, chunk: str, x: float, baseline: float, spacing: float | None
+    canvas: Canvas,
+    look: Look,
+    chunk: str,
+    x: float,
+    baseline: float,
+    spacing: float | None,
+    scale: float = 1.0,
 ) -> None:
     text_object = canvas.beginText(x, baseline)
     text_object.setFont(look.face.name, look.size)
     text_object.setFillColor(look.color)
-    # Always set both: character spacing and render mode are graphics state and outlive the
-    # text object, so a Latin word after a justified Chinese run would inherit its spacing.
+    # Always set both: character spacing, scale and render mode are graphics state and
+    # outlive the text object, so a Latin word after a justified Chinese run would inherit
+    # its spacing.
     text_object.setCharSpace(spacing or 0.0)
+    text_object.setHorizScale(scale * 100.0)
     if look.face.synthetic_bold:
         canvas.saveState()
         canvas.setStrokeColor(look.color)
@@ -253,6 +334,58 @@ class ShallowCopied:
         return copy.copy(self)
 
 
+@dataclass
+class _Layout:
+    """A paragraph broken at one width from character ``lines[0].start`` on."""
+
+    lines: list[Line]
+    starts: list[int]
+
+    def index_of(self, start: int) -> int | None:
+        """Which line begins at character ``start`` (None if none does)."""
+        index = bisect.bisect_left(self.starts, start)
+        if index < len(self.starts) and self.starts[index] == start:
+            return index
+        return None
+
+
+class Layouts:
+    """Every way one paragraph has been broken, shared by the parts it is split into.
+
+    A paragraph is broken once per width; a part continuing on the next page at the same
+    width is a range of those lines, found by bisection, so splitting a paragraph across
+    N pages costs O(N log n) rather than a new layout of the rest each time.
+    """
+
+    def __init__(self, shaped: Shaped, style: TextStyle) -> None:
+        self.shaped = shaped
+        self.style = style
+        self._by_width: dict[float, list[_Layout]] = {}
+
+    def lines_from(self, start: int, width: float, indented: bool) -> tuple[list[Line], int]:
+        """The lines from character ``start`` at ``width``: a shared list and the first index."""
+        key = round(width, 3)
+        layouts = self._by_width.setdefault(key, [])
+        for layout in layouts:
+            index = layout.index_of(start)
+            if index is not None:
+                return layout.lines, index
+        lines = self._break(start, width, indented)
+        layouts.append(_Layout(lines, [line.start for line in lines]))
+        return lines, 0
+
+    def _break(self, start: int, width: float, indented: bool) -> list[Line]:
+        style = self.style
+        shaped = self.shaped
+        usable = width - style.left_indent
+        indent = style.first_line_indent * style.size if indented else 0.0
+        if style.align == "justify":
+            return fill_lines(
+                shaped.measured, usable, indent, line_end=shaped.line_end, start=start
+            )
+        return balanced_lines(shaped.measured, usable, indent, shaped.line_end, start=start)
+
+
 class TextFlowable(ShallowCopied, Flowable):
     """One paragraph of shaped Chinese/Latin text that splits across frames by whole lines."""
 
@@ -265,6 +398,9 @@ class TextFlowable(ShallowCopied, Flowable):
         outline: tuple[str, int] | None = None,
         continuation: bool = False,
         min_lines_at_split: int = 2,
+        layouts: Layouts | None = None,
+        start: int = 0,
+        line_count: int | None = None,
     ) -> None:
         super().__init__()
         self.shaped = shaped
@@ -276,27 +412,35 @@ class TextFlowable(ShallowCopied, Flowable):
         self.keepWithNext = style.keep_with_next
         self.spaceBefore = 0.0 if continuation else style.space_before
         self.spaceAfter = style.space_after
-        self._cache: dict[float, list[Line]] = {}
-        self._lines: list[Line] = []
+        self.layouts = layouts or Layouts(shaped, style)
+        self.start = start
+        """First character of this part (0 unless it continues a split paragraph)."""
+        self.line_count = line_count
+        """Lines this part holds when a split cut it short; None for the rest of the text."""
+        self._lines: Sequence[Line] = ()
 
-    def _layout(self, width: float) -> list[Line]:
-        key = round(width, 3)
-        if key not in self._cache:
-            style = self.style
-            usable = width - style.left_indent
-            indent = 0.0 if self.continuation else style.first_line_indent * style.size
-            if style.align == "justify":
-                lines = fill_lines(self.shaped.measured, usable, indent)
-            else:
-                lines = balanced_lines(self.shaped.measured, usable, indent)
-            self._cache[key] = lines
-        return self._cache[key]
+    def _layout(self, width: float) -> Sequence[Line]:
+        lines, first = self.layouts.lines_from(self.start, width, not self.continuation)
+        last = len(lines) if self.line_count is None else first + self.line_count
+        return _LineRange(lines, first, min(last, len(lines)))
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self._lines = self._layout(available_width)
         self.width = available_width
         self.height = len(self._lines) * self.style.leading
         return self.width, self.height
+
+    def _part(self, start: int, line_count: int | None, continuation: bool) -> "TextFlowable":
+        return TextFlowable(
+            self.shaped,
+            self.style,
+            anchor=None if continuation else self.anchor,
+            outline=None if continuation else self.outline,
+            continuation=continuation,
+            layouts=self.layouts,
+            start=start,
+            line_count=line_count,
+        )
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         lines = self._layout(available_width)
@@ -305,17 +449,10 @@ class TextFlowable(ShallowCopied, Flowable):
         if len(lines) < 2 * keep or fitting < keep:
             return []
         fitting = min(fitting, len(lines) - keep)
-        first = TextFlowable(
-            self.shaped,
-            self.style,
-            anchor=self.anchor,
-            outline=self.outline,
-            continuation=self.continuation,
-        )
-        first._cache[round(available_width, 3)] = lines[:fitting]
+        first = self._part(self.start, fitting, self.continuation)
         first.keepWithNext = False
         first.spaceAfter = 0.0
-        rest = TextFlowable(self.shaped.tail(lines[fitting].start), self.style, continuation=True)
+        rest = self._part(lines[fitting].start, self.line_count and self.line_count - fitting, True)
         return [first, rest]
 
     def draw(self) -> None:
@@ -332,6 +469,27 @@ class TextFlowable(ShallowCopied, Flowable):
                 style, line, self.width - style.left_indent, indent
             )
             draw_line(canvas, self.shaped, line, x, baseline, indent=indent)
+
+
+class _LineRange(Sequence[Line]):
+    """Lines ``first``..``last`` of a shared list, without copying it."""
+
+    def __init__(self, lines: list[Line], first: int, last: int) -> None:
+        self._lines = lines
+        self._first = first
+        self._last = last
+
+    def __len__(self) -> int:
+        return self._last - self._first
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._lines[self._first + index]
 
 
 def _align_offset(style: TextStyle, line: Line, width: float, indent: float) -> float:
@@ -363,14 +521,13 @@ class ListEntryFlowable(TextFlowable):
         super().__init__(shaped, style, anchor=anchor)
         self.marker = marker
 
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        parts = super().split(available_width, available_height)
-        if parts:
-            head = ListEntryFlowable(self.shaped, self.marker, self.style, anchor=self.anchor)
-            head._cache = parts[0]._cache
-            head.spaceAfter = 0.0
-            parts[0] = head
-        return parts
+    def _part(self, start: int, line_count: int | None, continuation: bool) -> TextFlowable:
+        if continuation:
+            return super()._part(start, line_count, continuation)
+        head = ListEntryFlowable(self.shaped, self.marker, self.style, anchor=self.anchor)
+        head.layouts = self.layouts
+        head.line_count = line_count
+        return head
 
     def draw(self) -> None:
         super().draw()

@@ -128,6 +128,14 @@ class RunningText(Strict):
     rule_color: str = "rule"
 
 
+class Typography(Strict):
+    """Choices of Chinese typesetting that differ between houses (clreq §3.1.6)."""
+
+    line_end_punctuation: Literal["half", "hang"] = Field(
+        "half", description="A closing mark at a line end: set half width, or hung in the margin"
+    )
+
+
 class Layout(Strict):
     name: str
     description: str = ""
@@ -139,6 +147,7 @@ class Layout(Strict):
     masthead: Masthead = Masthead()
     figures: Figures = Figures()
     running: RunningText = RunningText()
+    typography: Typography = Typography()
     link_color: str = "link"
 
     @model_validator(mode="after")
