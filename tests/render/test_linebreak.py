@@ -7,6 +7,7 @@ from bulletin_studio.render.linebreak import (
     NO_LINE_END,
     NO_LINE_START,
     Line,
+    Measured,
     balanced_lines,
     break_allowed,
     fill_lines,
@@ -22,7 +23,7 @@ def layout(text: str, width_em: float, indent_em: float = 0.0, url: bool = False
     return [text[line.start : line.end] for line in _lines(text, width_em, indent_em, url)]
 
 
-def _measured(text: str, url: bool = False):  # noqa: ANN202
+def _measured(text: str, url: bool = False) -> Measured:
     advances = [EM if is_cjk(char) else EM / 2 for char in text]
     return measure(text, advances, [EM] * len(text), [url] * len(text))
 
