@@ -42,7 +42,10 @@ SPACE_SHRINK_EM = 0.06
 MIXED_STRETCH_EM = 0.125
 MIXED_SHRINK_EM = 0.1
 HAN_STRETCH_LIMIT_EM = 0.12
-"""The widest extra spacing between Han characters a justified line may get (clreq)."""
+"""The widest extra spacing between Han characters a justified line should get (clreq)."""
+HAN_STRETCH_CAP_EM = 0.15
+"""What a line that cannot be set better (a long Latin word beside a logo) gets at most;
+the rest of its slack goes to Latin spaces, or is left at the line's end."""
 
 # Gap kinds: what justification may do to the gap after a character.
 RIGID, HAN, SPACE, MIXED = 0, 1, 2, 3
@@ -216,6 +219,8 @@ def measure(
             )
             gaps[index] -= removed
             squeeze[index] = between - removed
+        if kinds[index] == HAN and (any(marks[index]) or any(marks[index + 1])):
+            kinds[index] = RIGID  # a mark's blank is space enough: never widened
     for index in range(count):
         trims[index] = marks[index][1]
     if count:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from bulletin_studio.render.punctuation import HANGING_MARKS, LineEndPunctuation
 from bulletin_studio.render.textmeasure import (
+    HAN_STRETCH_CAP_EM,
     HAN_STRETCH_LIMIT_EM,
     MIXED_SHRINK_EM,
     MIXED_STRETCH_EM,
@@ -247,9 +248,12 @@ def _stretch(
         ratio = han / limit
         loose = ratio > 1.0 + EPSILON
         badness = 100.0 * ratio**3 + 30.0 * share**2
-        if loose:
-            badness += LOOSE_BADNESS * (ratio - 1.0)
-        return Fit(badness, loose, han, share * space_stretch, share * mixed_stretch)
+        if not loose:
+            return Fit(badness, loose, han, share * space_stretch, share * mixed_stretch)
+        badness += LOOSE_BADNESS * (ratio - 1.0)
+        capped = min(han, limit * HAN_STRETCH_CAP_EM / HAN_STRETCH_LIMIT_EM)
+        more = (rest - capped * hans) / (spaces + mixeds) if spaces + mixeds else 0.0
+        return Fit(badness, loose, capped, space_stretch + more, mixed_stretch + more)
     if spaces + mixeds and rest > EPSILON:
         extra = rest / (spaces + mixeds)
         ratio = extra / limit
