@@ -68,6 +68,8 @@ class Shaped:
     offsets: Sequence[float] = ()
     scales: Sequence[float] = ()
     line_end: LineEndPunctuation = "half"
+    glyph_advances: Sequence[float] = ()
+    """How far a PDF viewer moves after each glyph: the font's advance, not the box."""
 
 
 def shape(
@@ -119,37 +121,49 @@ def _shape(
     offsets: list[float] = []
     scales: list[float] = []
     missing: list[str] = []
-    chosen: dict[tuple[int, str, bool], FontFace | None] = {}
+    # Long texts repeat few distinct characters: each (stack, character, colour, link) is
+    # resolved once, and equal looks are one shared object.
+    glyph_advances: list[float] = []
+    boxes: dict[tuple[int, str, int, str | None], _Box] = {}
     for index, char in enumerate(text):
         stacks = stacks_per_char[index]
-        prefer_cjk = _prefers_cjk(char, chinese)
-        key = (id(stacks), char, prefer_cjk)
-        if key not in chosen:
-            chosen[key] = _face_for(char, stacks, prefer_cjk)
-        face = chosen[key]
-        if face is None:
+        key = (id(stacks), char, id(colors[index]), hrefs[index])
+        known = boxes.get(key)
+        if known is None:
+            known = boxes[key] = _box(char, stacks, chinese, size, colors[index], hrefs[index])
+        look, advance, offset, scale, glyph_advance, found = known
+        if not found:
             missing.append(char)
-            face = stacks.cjk[0] if prefer_cjk else stacks.latin[0]
-        look = Look(face=face, size=size, color=colors[index], href=hrefs[index])
         looks.append(look)
-        if char == "\n":
-            advances.append(0.0)
-            offsets.append(0.0)
-            scales.append(1.0)
-            continue
-        advance = face.width(char) / 1000.0
-        if char in ALL_MARKS and prefer_cjk and chinese:
-            box = cell(char, advance, _ink(face, char), chinese=True)
-            advances.append(box.width * size)
-            offsets.append(box.offset * size)
-            scales.append(box.scale)
-        else:
-            advances.append(advance * size)
-            offsets.append(0.0)
-            scales.append(1.0)
+        advances.append(advance)
+        offsets.append(offset)
+        scales.append(scale)
+        glyph_advances.append(glyph_advance)
     measured = measure(text, advances, [size] * len(text), url_mask)
     line_end = palette.layout.typography.line_end_punctuation
-    return Shaped(text, looks, measured, missing, offsets, scales, line_end)
+    return Shaped(text, looks, measured, missing, offsets, scales, line_end, glyph_advances)
+
+
+_Box = tuple[Look, float, float, float, float, bool]
+
+
+def _box(
+    char: str, stacks: FaceStacks, chinese: bool, size: float, color: Color, href: str | None
+) -> _Box:
+    """Look, box width, glyph offset, scale and advance of a character; False if no face has it."""
+    prefer_cjk = _prefers_cjk(char, chinese)
+    face = _face_for(char, stacks, prefer_cjk)
+    found = face is not None
+    if face is None:
+        face = stacks.cjk[0] if prefer_cjk else stacks.latin[0]
+    look = Look(face=face, size=size, color=color, href=href)
+    if char == "\n":
+        return look, 0.0, 0.0, 1.0, 0.0, True
+    advance = face.width(char) / 1000.0
+    if char in ALL_MARKS and prefer_cjk and chinese:
+        box = cell(char, advance, _ink(face, char), chinese=True)
+        return look, box.width * size, box.offset * size, box.scale, advance * size, found
+    return look, advance * size, 0.0, 1.0, advance * size, found
 
 
 def _face_for(char: str, stacks: FaceStacks, prefer_cjk: bool) -> FontFace | None:
@@ -226,6 +240,7 @@ def draw_line(
     looks = shaped.looks
     offsets = shaped.offsets
     scales = shaped.scales
+    glyph_advances = shaped.glyph_advances
     boxes = line_positions(shaped, line, x + indent)
     start = line.start
     glyphs = [boxes[index - start] + offsets[index] for index in range(start, line.end)]
@@ -243,7 +258,7 @@ def draw_line(
             and text[chunk_end] != "\n"
         ):
             before = chunk_end - 1
-            gap = glyphs[chunk_end - start] - glyphs[before - start] - _advance(look, text[before])
+            gap = glyphs[chunk_end - start] - glyphs[before - start] - glyph_advances[before]
             if spacing is None:
                 spacing = gap
             elif abs(gap - spacing) > 1e-4:
@@ -254,11 +269,6 @@ def draw_line(
             _draw_chunk(canvas, look, chunk, glyphs[chunk_start - start], baseline, spacing, scale)
         chunk_start = chunk_end
     _link_annotations(canvas, shaped, line, boxes, baseline)
-
-
-def _advance(look: Look, char: str) -> float:
-    """How far the PDF viewer moves after the glyph: the font's advance, not the box."""
-    return look.face.width(char) * look.size / 1000.0
 
 
 def single_line(

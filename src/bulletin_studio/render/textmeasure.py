@@ -187,6 +187,20 @@ class Prefix:
         )
 
 
+@lru_cache(maxsize=8192)
+def _pair(before: str, after: str, in_url: bool) -> tuple[bool, int, bool, bool]:
+    """Break allowed, gap kind, inter-script gap, both marks: the rules for one pair."""
+    breakable = before == "\n" or break_allowed(before, after, in_url=in_url)
+    kind = _gap_kind(before, after)
+    both_marks = mark_class(before) is not None and mark_class(after) is not None
+    return breakable, kind, kind == MIXED, both_marks
+
+
+@lru_cache(maxsize=8192)
+def _blanks(char: str, width: float, size: float) -> tuple[float, float]:
+    return blanks(char, width, size)
+
+
 def measure(
     text: str,
     advances: Sequence[float],
@@ -200,27 +214,23 @@ def measure(
     squeeze = [0.0] * count
     kinds = [RIGID] * count
     trims = [0.0] * count
-    marks = [blanks(char, advances[i], font_sizes[i]) for i, char in enumerate(text)]
+    marks = [_blanks(char, advances[i], font_sizes[i]) for i, char in enumerate(text)]
     for index in range(count - 1):
         before, after = text[index], text[index + 1]
-        breakable[index] = before == "\n" or break_allowed(
-            before, after, in_url=url_mask[index] and url_mask[index + 1]
-        )
-        size = min(font_sizes[index], font_sizes[index + 1])
-        kinds[index] = _gap_kind(before, after)
-        if kinds[index] == MIXED:
-            gaps[index] = INTER_SCRIPT_GAP_EM * size
-        between = marks[index][1] + marks[index + 1][0]
-        if between:
-            removed = (
-                pair_compression(marks[index][1], marks[index + 1][0], size)
-                if (mark_class(before) and mark_class(after))
-                else 0.0
-            )
-            gaps[index] -= removed
-            squeeze[index] = between - removed
-        if kinds[index] == HAN and (any(marks[index]) or any(marks[index + 1])):
-            kinds[index] = RIGID  # a mark's blank is space enough: never widened
+        in_url = url_mask[index] and url_mask[index + 1]
+        breakable[index], kinds[index], mixed, both_marks = _pair(before, after, in_url)
+        left, right = marks[index], marks[index + 1]
+        if mixed or left[1] or right[0] or (kinds[index] == HAN and (any(left) or any(right))):
+            size = min(font_sizes[index], font_sizes[index + 1])
+            if mixed:
+                gaps[index] = INTER_SCRIPT_GAP_EM * size
+            between = left[1] + right[0]
+            if between:
+                removed = pair_compression(left[1], right[0], size) if both_marks else 0.0
+                gaps[index] -= removed
+                squeeze[index] = between - removed
+            if kinds[index] == HAN and (any(left) or any(right)):
+                kinds[index] = RIGID  # a mark's blank is space enough: never widened
     for index in range(count):
         trims[index] = marks[index][1]
     if count:
