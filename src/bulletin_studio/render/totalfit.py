@@ -141,10 +141,16 @@ def _segment(
     """
     text = measured.text
     widths = _Widths(measured, line_end)
+    first_indent = indent if seg_start == 0 else 0.0
+    end = visible_end(text, seg_start, seg_end)
+    if end > seg_start:
+        natural, _ = widths.natural(seg_start, end)
+        if natural <= width - first_indent:  # fits on one line: nothing to choose
+            forced = text[seg_end - 1] == "\n"
+            return [Line(seg_start, end, natural, forced_end=forced)]
     prefix = widths.prefix
     glue = _Glue.of(measured.em)
     limit = glue.limit
-    first_indent = indent if seg_start == 0 else 0.0
     points = breakpoints(measured, seg_start, seg_end)
     points, emergency = split_wide_units(measured, points, seg_start, width - first_indent)
     points.insert(0, seg_start)
