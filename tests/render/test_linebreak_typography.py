@@ -193,3 +193,19 @@ def test_headings_prefer_a_break_after_a_colon_or_dash() -> None:
 def test_a_typed_line_break_is_kept_in_a_heading() -> None:
     lines = _heading("第一部分\n公共采购与循环经济", 30)
     assert lines == ["第一部分", "公共采购与循环经济"]
+
+
+# --- the font's own widths -------------------------------------------------------------------
+
+
+def test_a_fonts_own_halves_decide_the_compression() -> None:
+    """A colon drawn in the middle of its em (as some faces do) gives a quarter on each side."""
+    text = "字：“字"
+    advances = [EM] * 4
+    centred = [None, (EM / 4, EM / 4), None, None]
+    own = measure(text, advances, [EM] * 4, [False] * 4, centred)
+    textbook = measured(text)
+    assert line_width(textbook, 0, 4) == 3.5 * EM
+    assert line_width(own, 0, 4) == 3.5 * EM
+    assert own.squeeze_after[1] == EM * 0.25  # 0.75 em between the glyphs, 0.5 taken out
+    assert line_width(own, 0, 2) == 1.75 * EM  # at a line end only its right quarter goes

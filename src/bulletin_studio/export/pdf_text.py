@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable
 from bulletin_studio.export.pdf_style import FaceStacks, Palette
 from bulletin_studio.model.markup import Run
 from bulletin_studio.render.fonts import FontFace
+from bulletin_studio.render.fonts.features import halt_blanks
 from bulletin_studio.render.layout import TextStyle
 from bulletin_studio.render.linebreak import (
     CJK_LIKE_PUNCTUATION,
@@ -124,6 +125,7 @@ def _shape(
     # Long texts repeat few distinct characters: each (stack, character, colour, link) is
     # resolved once, and equal looks are one shared object.
     glyph_advances: list[float] = []
+    mark_blanks: list[tuple[float, float] | None] = []
     boxes: dict[tuple[int, str, int, str | None], _Box] = {}
     for index, char in enumerate(text):
         stacks = stacks_per_char[index]
@@ -131,7 +133,7 @@ def _shape(
         known = boxes.get(key)
         if known is None:
             known = boxes[key] = _box(char, stacks, chinese, size, colors[index], hrefs[index])
-        look, advance, offset, scale, glyph_advance, found = known
+        look, advance, offset, scale, glyph_advance, blanks, found = known
         if not found:
             missing.append(char)
         looks.append(look)
@@ -139,18 +141,19 @@ def _shape(
         offsets.append(offset)
         scales.append(scale)
         glyph_advances.append(glyph_advance)
-    measured = measure(text, advances, [size] * len(text), url_mask)
+        mark_blanks.append(blanks)
+    measured = measure(text, advances, [size] * len(text), url_mask, mark_blanks)
     line_end = palette.layout.typography.line_end_punctuation
     return Shaped(text, looks, measured, missing, offsets, scales, line_end, glyph_advances)
 
 
-_Box = tuple[Look, float, float, float, float, bool]
+_Box = tuple[Look, float, float, float, float, tuple[float, float] | None, bool]
 
 
 def _box(
     char: str, stacks: FaceStacks, chinese: bool, size: float, color: Color, href: str | None
 ) -> _Box:
-    """Look, box width, glyph offset, scale and advance of a character; False if no face has it."""
+    """Look, box, glyph offset, scale, advance, blanks of a character; False if no face has it."""
     prefer_cjk = _prefers_cjk(char, chinese)
     face = _face_for(char, stacks, prefer_cjk)
     found = face is not None
@@ -158,12 +161,14 @@ def _box(
         face = stacks.cjk[0] if prefer_cjk else stacks.latin[0]
     look = Look(face=face, size=size, color=color, href=href)
     if char == "\n":
-        return look, 0.0, 0.0, 1.0, 0.0, True
+        return look, 0.0, 0.0, 1.0, 0.0, None, True
     advance = face.width(char) / 1000.0
     if char in ALL_MARKS and prefer_cjk and chinese:
         box = cell(char, advance, _ink(face, char), chinese=True)
-        return look, box.width * size, box.offset * size, box.scale, advance * size, found
-    return look, advance * size, 0.0, 1.0, advance * size, found
+        halves = halt_blanks(face.path, face.subfont_index).get(char)
+        blanks = (halves[0] * size, halves[1] * size) if halves and box.offset == 0 else None
+        return look, box.width * size, box.offset * size, box.scale, advance * size, blanks, found
+    return look, advance * size, 0.0, 1.0, advance * size, None, found
 
 
 def _face_for(char: str, stacks: FaceStacks, prefer_cjk: bool) -> FontFace | None:

@@ -206,8 +206,13 @@ def measure(
     advances: Sequence[float],
     font_sizes: Sequence[float],
     url_mask: Sequence[bool],
+    mark_blanks: Sequence[tuple[float, float] | None] | None = None,
 ) -> Measured:
-    """Work out break opportunities, gaps and punctuation blanks for one paragraph."""
+    """Work out break opportunities, gaps and punctuation blanks for one paragraph.
+
+    ``mark_blanks`` gives a mark's blanks (points) where its font says what they are;
+    elsewhere the textbook halves of ``render.punctuation`` apply.
+    """
     count = len(text)
     breakable = [False] * count
     gaps = [0.0] * count
@@ -215,6 +220,8 @@ def measure(
     kinds = [RIGID] * count
     trims = [0.0] * count
     marks = [_blanks(char, advances[i], font_sizes[i]) for i, char in enumerate(text)]
+    if mark_blanks is not None:
+        marks = [given or own for given, own in zip(mark_blanks, marks, strict=True)]
     for index in range(count - 1):
         before, after = text[index], text[index + 1]
         in_url = url_mask[index] and url_mask[index + 1]
