@@ -151,17 +151,16 @@ def prose(draw: st.DrawFn) -> str:
 
 @settings(max_examples=200, deadline=None)
 @given(text=prose(), width_em=st.integers(14, 40))
-def test_justified_lines_fill_the_measure_and_never_end_on_one_character(
+def test_justified_lines_fill_the_measure_unless_that_spaces_han_apart(
     text: str, width_em: int
 ) -> None:
     paragraph = measured(text)
     lines = fill_lines(paragraph, width_em * EM, 2 * EM)
     for line in lines[:-1]:
         available = width_em * EM - (2 * EM if line.start == 0 else 0)
-        assert abs(set_width(paragraph, line) - available) < 1e-6, shown(paragraph, lines)
-    if len(lines) > 1:
-        last = shown(paragraph, lines)[-1]
-        assert sum(char.isalnum() for char in last) > 1, shown(paragraph, lines)
+        if line.han_extra <= HAN_STRETCH_LIMIT_EM * EM + 1e-9:
+            assert abs(set_width(paragraph, line) - available) < 1e-6, shown(paragraph, lines)
+        assert set_width(paragraph, line) <= available + 1e-6
 
 
 # --- balanced headings -------------------------------------------------------------------------

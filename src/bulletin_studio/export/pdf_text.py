@@ -12,6 +12,7 @@ import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from struct import unpack_from
 from typing import Any
 
@@ -126,10 +127,12 @@ def _shape(
     # resolved once, and equal looks are one shared object.
     glyph_advances: list[float] = []
     mark_blanks: list[tuple[float, float] | None] = []
-    boxes: dict[tuple[int, str, int, str | None], _Box] = {}
+    # Faces and colours are the palette's own objects, so their ids are stable keys here.
+    boxes: dict[tuple[int, str, int, str | None, bool, float], _Box]
+    boxes = palette.shape_cache.setdefault(_BOXES, {})
     for index, char in enumerate(text):
         stacks = stacks_per_char[index]
-        key = (id(stacks), char, id(colors[index]), hrefs[index])
+        key = (id(stacks), char, id(colors[index]), hrefs[index], chinese, size)
         known = boxes.get(key)
         if known is None:
             known = boxes[key] = _box(char, stacks, chinese, size, colors[index], hrefs[index])
@@ -146,6 +149,9 @@ def _shape(
     line_end = palette.layout.typography.line_end_punctuation
     return Shaped(text, looks, measured, missing, offsets, scales, line_end, glyph_advances)
 
+
+_BOXES = "character boxes"
+"""Key of the palette's cache of character boxes, shared by all its paragraphs."""
 
 _Box = tuple[Look, float, float, float, float, tuple[float, float] | None, bool]
 
@@ -224,17 +230,16 @@ def line_positions(shaped: Shaped, line: Line, x: float) -> list[float]:
     gap_after = measured.gap_after
     kinds = measured.gap_kind
     squeeze = measured.squeeze_after
-    extra = {HAN: line.han_extra, SPACE: line.space_extra, MIXED: line.mixed_extra}
+    extra = [0.0] * 4  # by gap kind
+    extra[HAN], extra[SPACE], extra[MIXED] = line.han_extra, line.space_extra, line.mixed_extra
     squeezed = line.squeeze
-    positions: list[float] = []
-    cursor = x
-    last = line.end - 1
-    for index in range(line.start, line.end):
-        positions.append(cursor)
-        cursor += advances[index]
-        if index < last:
-            cursor += gap_after[index] + extra.get(kinds[index], 0.0) - squeeze[index] * squeezed
-    return positions
+    if line.end <= line.start:
+        return []
+    steps = [
+        advances[index] + gap_after[index] + extra[kinds[index]] - squeeze[index] * squeezed
+        for index in range(line.start, line.end - 1)
+    ]
+    return list(accumulate(steps, initial=x))
 
 
 def draw_line(

@@ -347,9 +347,16 @@ def greedy_segment(
     first_line_indent: float = 0.0,
     line_end: LineEndPunctuation = "half",
     allowed: frozenset[int] | None = None,
+    squeeze: float = 0.0,
 ) -> list[Line]:
-    """Greedy lines for the text between two forced breaks."""
+    """Greedy lines for the text between two forced breaks.
+
+    With ``squeeze`` (a share, 0–1), a line takes what fits once that share of its
+    punctuation blank is taken out (as a justified line may be); otherwise what fits at
+    natural width.
+    """
     text = measured.text
+    squeezable = measured.prefix().squeeze
     points = breakpoints(measured, seg_start, seg_end)
     if allowed is not None:
         points = [point for point in points if point in allowed or point == seg_end]
@@ -362,7 +369,10 @@ def greedy_segment(
         chosen = index
         while index < len(points):
             end = visible_end(text, start, points[index])
-            if index > chosen and line_width(measured, start, end, line_end) > available + 1e-6:
+            natural = line_width(measured, start, end, line_end)
+            if squeeze and end - start > 1:
+                natural -= squeeze * (squeezable[end - 1] - squeezable[start])
+            if index > chosen and natural > available + 1e-6:
                 break
             chosen = index
             index += 1

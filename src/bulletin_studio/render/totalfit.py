@@ -28,6 +28,7 @@ from bulletin_studio.render.textmeasure import (
     SPACE_STRETCH_EM,
     Line,
     Measured,
+    Prefix,
     breakpoints,
     greedy_segment,
     segments,
@@ -44,6 +45,9 @@ WORD_SPLIT_PENALTY = 1e8
 LOOSE_BADNESS = 1e4
 """Badness of a line spaced beyond the limit, per limit's worth of excess."""
 EPSILON = 1e-6
+FIRST_PASS_SQUEEZE = 0.5
+"""Share of its punctuation blank a line of the first pass may give up to take more text:
+lines as full as Typst's, pairs of marks no tighter than 1.25 em."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,16 @@ def _segment(
             return [Line(seg_start, end, natural, forced_end=forced)]
     prefix = widths.prefix
     glue = _Glue.of(measured.em)
+    # First pass, as TeX's pretolerance pass: filled lines are kept if none is loose and
+    # the last is no lone character; only the others need the search below.
+    filled = greedy_segment(
+        measured, seg_start, seg_end, width, indent, line_end, squeeze=FIRST_PASS_SQUEEZE
+    )
+    chosen = [
+        _justified(widths, line, width, first_indent, glue, seg_start, seg_end) for line in filled
+    ]
+    if all(not fit.loose for _, fit in chosen) and not _lone(prefix, filled, seg_start):
+        return [line for line, _ in chosen]
     limit = glue.limit
     points = breakpoints(measured, seg_start, seg_end)
     points, emergency = split_wide_units(measured, points, seg_start, width - first_indent)
@@ -213,12 +227,19 @@ def _segment(
                 hans = han_p[last] - han_p[start]
                 spaces = space_p[last] - space_p[start]
                 mixeds = mixed_p[last] - mixed_p[start]
-                if slack >= 0 and hans and not spaces and not mixeds:
+                if spaces or mixeds:
+                    squeeze = squeeze_p[last] - squeeze_p[start]
+                    fit = glue.fit(slack, hans, spaces, mixeds, squeeze)
+                    badness, loose = fit.badness, fit.loose
+                elif slack >= 0 and hans:
                     ratio = slack / hans / limit
                     badness = 100.0 * ratio * ratio * ratio
                     if ratio > 1.0 + EPSILON:
                         loose = True
                         badness += LOOSE_BADNESS * (ratio - 1.0)
+                elif slack < 0 and -slack <= squeeze_p[last] - squeeze_p[start]:
+                    used = -slack / (squeeze_p[last] - squeeze_p[start])
+                    badness = 10.0 * used * used  # as ``_shrink`` with punctuation only
                 else:
                     squeeze = squeeze_p[last] - squeeze_p[start]
                     fit = glue.fit(slack, hans, spaces, mixeds, squeeze)
@@ -300,6 +321,51 @@ def _shrink(
     )
 
 
+def _lone(prefix: Prefix, lines: list[Line], seg_start: int) -> bool:
+    """Does the piece end on a line of one character (with its marks)?"""
+    last = lines[-1]
+    return last.start > seg_start and prefix.letters[last.end] - prefix.letters[last.start] <= 1
+
+
+def _justified(
+    widths: _Widths,
+    line: Line,
+    width: float,
+    first_indent: float,
+    glue: _Glue,
+    seg_start: int,
+    seg_end: int,
+) -> tuple[Line, Fit]:
+    """``line`` with the changes its gaps get to fill the measure (none on a last line)."""
+    start, end = line.start, line.end
+    if end <= start:
+        return line, Fit(0.0, False)
+    prefix = widths.prefix
+    natural, last = widths.natural(start, end)
+    slack = width - (first_indent if start == seg_start else 0.0) - natural
+    fit = Fit(0.0, False)
+    is_last = end == visible_end(widths.text, start, seg_end)
+    if not is_last or slack < -EPSILON:
+        fit = glue.fit(
+            slack,
+            prefix.han[last] - prefix.han[start],
+            prefix.space[last] - prefix.space[start],
+            prefix.mixed[last] - prefix.mixed[start],
+            prefix.squeeze[last] - prefix.squeeze[start],
+        )
+    justified = Line(
+        start,
+        end,
+        natural,
+        forced_end=line.forced_end,
+        han_extra=fit.han,
+        space_extra=fit.space,
+        mixed_extra=fit.mixed,
+        squeeze=fit.squeeze,
+    )
+    return justified, fit
+
+
 def _lines(
     widths: _Widths,
     points: list[int],
@@ -312,7 +378,6 @@ def _lines(
 ) -> list[Line]:
     """The chosen path as lines, each with the changes its gaps get."""
     text = widths.text
-    prefix = widths.prefix
     chain: list[int] = []
     j = len(points) - 1
     while j > 0:
@@ -324,30 +389,6 @@ def _lines(
         point = points[j]
         end = visible_end(text, start, point)
         forced = point == seg_end and text[point - 1] == "\n"
-        if end <= start:
-            lines.append(Line(start, start, 0.0, forced_end=forced))
-            continue
-        natural, last = widths.natural(start, end)
-        slack = width - (first_indent if start == seg_start else 0.0) - natural
-        fit = Fit(0.0, False)
-        if point != seg_end or slack < -EPSILON:
-            fit = glue.fit(
-                slack,
-                prefix.han[last] - prefix.han[start],
-                prefix.space[last] - prefix.space[start],
-                prefix.mixed[last] - prefix.mixed[start],
-                prefix.squeeze[last] - prefix.squeeze[start],
-            )
-        lines.append(
-            Line(
-                start,
-                end,
-                natural,
-                forced_end=forced,
-                han_extra=fit.han,
-                space_extra=fit.space,
-                mixed_extra=fit.mixed,
-                squeeze=fit.squeeze,
-            )
-        )
+        line = Line(start, max(start, end), 0.0, forced_end=forced)
+        lines.append(_justified(widths, line, width, first_indent, glue, seg_start, seg_end)[0])
     return lines
