@@ -72,7 +72,8 @@ def test_two_marks_in_a_row_take_at_most_one_and_a_half_em(
 
 
 def test_closing_mark_at_a_line_end_is_half_width() -> None:
-    lines = _lines(_export([Paragraph(id=f"p_{n}", text=PROSE * 3) for n in range(4)]))
+    paragraphs = [Paragraph(id=f"p_{n}", text=(PROSE * 3)[n * 3 :]) for n in range(12)]
+    lines = _lines(_export(paragraphs))
     full = [line for line in lines if is_han(line[-1].char)]
     right_edge = max(line[-1].right for line in full)
     widths = line_end_mark_widths(lines, right_edge)
