@@ -11,6 +11,10 @@ What a Chinese reader notices, and so what costs most:
 A line first shrinks by compressing punctuation and only then by narrowing Latin spaces and
 Han–Latin gaps; it stretches at Latin spaces and Han–Latin gaps before Han gaps.
 
+As TeX does, a first pass fills lines (compressing punctuation up to half) and is kept when
+no line is loose and the last line is no lone character: most Chinese paragraphs need no
+more. The others get the full search.
+
 Linear time: forced breaks cut the paragraph into independent pieces; for each end point
 the candidate starts form a window that only moves forward (a line from further back is
 too long, one from nearer too loose), so each end looks at a handful of starts.
