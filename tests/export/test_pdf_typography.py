@@ -15,7 +15,8 @@ from tests.export.pdf_glyphs import (
     widest_han_gap,
 )
 
-from bulletin_studio.export.pdf import PdfResult, export_pdf
+from bulletin_studio.export.pdf import PdfResult, TypesetSession, export_pdf
+from bulletin_studio.export.pdf_text import TextFlowable, shape
 from bulletin_studio.export.progress import drain
 from bulletin_studio.model import (
     Article,
@@ -28,8 +29,9 @@ from bulletin_studio.model import (
     Section,
     SectionKind,
 )
+from bulletin_studio.model.markup import Run
 from bulletin_studio.render.compose import compose
-from bulletin_studio.render.layout import load_layout
+from bulletin_studio.render.layout import Style, load_layout
 from bulletin_studio.storage import AssetStore, Document
 
 PROSE = (
@@ -142,3 +144,25 @@ def test_a_typed_break_shapes_the_heading_but_not_the_toc() -> None:
     assert any("循环经济政策对话" in text for text in cover)
     body = [text_of(line) for line in _lines(data)]
     assert "循环经济" in body and "政策对话" in body
+
+
+def test_a_split_paragraph_goes_on_with_the_lines_it_was_broken_into() -> None:
+    """Splitting across pages reuses the one layout (no new breaking of the rest)."""
+    article = Article(id="art_one", title="标题", blocks=[Paragraph(id="p_long", text=PROSE)])
+    section = Section(id="sec_one", kind=SectionKind.NETWORK_NEWS, title="栏目", items=[article])
+    issue = Issue(numbering=Numbering(year=2025, number=3, cumulative=21), sections=[section])
+    tree = compose(issue, load_layout("default"), AssetStore())
+    palette = TypesetSession().palette(tree, "screen")
+    style = palette.style(Style.BODY)
+    paragraph = TextFlowable(shape([Run(text=PROSE * 20)], style, palette), style)
+    paragraph.wrap(300, 1e6)
+    lines = list(paragraph._lines)
+    first, rest = paragraph.split(300, style.leading * 10)
+    assert rest.layouts is paragraph.layouts
+    first.wrap(300, 1e6)
+    rest.wrap(300, 1e6)
+    assert list(first._lines) == lines[:10]
+    assert all(a is b for a, b in zip(rest._lines, lines[10:], strict=True))
+    _, tail = rest.split(300, style.leading * 5)
+    tail.wrap(300, 1e6)
+    assert all(a is b for a, b in zip(tail._lines, lines[15:], strict=True))
