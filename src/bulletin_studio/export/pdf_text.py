@@ -254,12 +254,13 @@ def draw_line(
     boxes = line_positions(shaped, line, x + indent)
     start = line.start
     glyphs = [boxes[index - start] + offsets[index] for index in range(start, line.end)]
+    chunks: list[tuple[Look, str, float, float, float]] = []
     chunk_start = start
     while chunk_start < line.end:
         look = looks[chunk_start]
         scale = scales[chunk_start]
         chunk_end = chunk_start + 1
-        spacing: float | None = None
+        spacing = 0.0
         while (
             scale == 1.0
             and chunk_end < line.end
@@ -269,15 +270,16 @@ def draw_line(
         ):
             before = chunk_end - 1
             gap = glyphs[chunk_end - start] - glyphs[before - start] - glyph_advances[before]
-            if spacing is None:
+            if chunk_end == chunk_start + 1:
                 spacing = gap
             elif abs(gap - spacing) > 1e-4:
                 break
             chunk_end += 1
         chunk = text[chunk_start:chunk_end].replace("\n", "")
         if chunk.strip():
-            _draw_chunk(canvas, look, chunk, glyphs[chunk_start - start], baseline, spacing, scale)
+            chunks.append((look, chunk, glyphs[chunk_start - start], spacing, scale))
         chunk_start = chunk_end
+    _draw_chunks(canvas, chunks, baseline)
     _link_annotations(canvas, shaped, line, boxes, baseline)
 
 
@@ -296,34 +298,65 @@ def single_line(
     return line.natural_width
 
 
-def _draw_chunk(
-    canvas: Canvas,
-    look: Look,
-    chunk: str,
-    x: float,
-    baseline: float,
-    spacing: float | None,
-    scale: float = 1.0,
+def _draw_chunks(
+    canvas: Canvas, chunks: list[tuple[Look, str, float, float, float]], baseline: float
 ) -> None:
+    """One text object for a line: each chunk placed with its own origin and spacing.
+
+    A new text object per chunk would repeat font and colour for every punctuation mark.
+    Character spacing and scale are text state that outlives the object: they are set for
+    every line and put back to normal after it, so no later text inherits them.
+    """
+    text_object = canvas.beginText(0, baseline)
+    face: tuple[str, float] | None = None
+    color: Color | None = None
+    spacing_now, scale_now = 0.0, 1.0
+    drawn = False
+    for look, chunk, x, spacing, scale in chunks:
+        if look.face.synthetic_bold:
+            _draw_bold_chunk(canvas, look, chunk, x, baseline, spacing, scale)
+            continue
+        if face != (look.face.name, look.size):
+            face = (look.face.name, look.size)
+            text_object.setFont(look.face.name, look.size)
+        if color != look.color:
+            color = look.color
+            text_object.setFillColor(look.color)
+        if not drawn or spacing != spacing_now:
+            text_object.setCharSpace(spacing)
+        if not drawn or scale != scale_now:
+            text_object.setHorizScale(scale * 100.0)
+        spacing_now, scale_now = spacing, scale
+        text_object.setTextOrigin(x, baseline)
+        text_object.textOut(chunk)
+        drawn = True
+    if not drawn:
+        return
+    if spacing_now:
+        text_object.setCharSpace(0.0)
+    if scale_now != 1.0:
+        text_object.setHorizScale(100.0)
+    canvas.drawText(text_object)
+
+
+def _draw_bold_chunk(
+    canvas: Canvas, look: Look, chunk: str, x: float, baseline: float, spacing: float, scale: float
+) -> None:
+    """A chunk of a face with no bold cut: outlined as well as filled, in its own object."""
     text_object = canvas.beginText(x, baseline)
     text_object.setFont(look.face.name, look.size)
     text_object.setFillColor(look.color)
-    # Always set both: character spacing, scale and render mode are graphics state and
-    # outlive the text object, so a Latin word after a justified Chinese run would inherit
-    # its spacing.
-    text_object.setCharSpace(spacing or 0.0)
+    text_object.setCharSpace(spacing)
     text_object.setHorizScale(scale * 100.0)
-    if look.face.synthetic_bold:
-        canvas.saveState()
-        canvas.setStrokeColor(look.color)
-        canvas.setLineWidth(look.size * SYNTHETIC_BOLD_STROKE)
-        text_object.setTextRenderMode(2)
-        text_object.textOut(chunk)
-        canvas.drawText(text_object)
-        canvas.restoreState()
-        return
+    canvas.saveState()
+    canvas.setStrokeColor(look.color)
+    canvas.setLineWidth(look.size * SYNTHETIC_BOLD_STROKE)
+    text_object.setTextRenderMode(2)
     text_object.textOut(chunk)
+    text_object.setCharSpace(0.0)
+    text_object.setHorizScale(100.0)
     canvas.drawText(text_object)
+    canvas.restoreState()
 
 
 def _link_annotations(

@@ -357,6 +357,9 @@ def greedy_segment(
     """
     text = measured.text
     squeezable = measured.prefix().squeeze
+    widths = measured.prefix().width
+    gap_after, trim_end = measured.gap_after, measured.trim_end
+    hang = line_end == "hang"
     points = breakpoints(measured, seg_start, seg_end)
     if allowed is not None:
         points = [point for point in points if point in allowed or point == seg_end]
@@ -369,7 +372,10 @@ def greedy_segment(
         chosen = index
         while index < len(points):
             end = visible_end(text, start, points[index])
-            natural = line_width(measured, start, end, line_end)
+            if hang or end - start < 2:
+                natural = line_width(measured, start, end, line_end)
+            else:  # line_width inlined: this loop runs once per break opportunity
+                natural = widths[end] - widths[start] - gap_after[end - 1] - trim_end[end - 1]
             if squeeze and end - start > 1:
                 natural -= squeeze * (squeezable[end - 1] - squeezable[start])
             if index > chosen and natural > available + 1e-6:
