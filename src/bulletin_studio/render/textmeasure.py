@@ -296,6 +296,11 @@ def split_wide_units(
     Returns the breakpoints with the emergency ones added, and the set of those.
     """
     prefix = measured.prefix().width
+    starts = [start, *points[:-1]]
+    if all(
+        prefix[point] - prefix[begin] <= width for begin, point in zip(starts, points, strict=True)
+    ):
+        return points, set()  # the usual case: every unit fits
     advances = measured.advances
     result: list[int] = []
     emergency: set[int] = set()
