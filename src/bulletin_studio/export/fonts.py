@@ -49,6 +49,10 @@ class FontFace:
     def path(self) -> Path:
         return self.spec.path
 
+    @property
+    def subfont_index(self) -> int:
+        return self.spec.subfont_index
+
     def load(self) -> None:
         """Register now (raises TTFError for a broken file)."""
         if self._loaded:

@@ -8,6 +8,7 @@ deciding whether a ``*`` run may open or close, as the "CJK-friendly" CommonMark
 
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
@@ -119,12 +120,14 @@ def parse_inline(text: str) -> list[Run]:
 
 
 def _merge(runs: list[Run]) -> list[Run]:
+    """Adjacent runs of one style as one run; texts joined once (linear in the length)."""
     merged: list[Run] = []
-    for run in runs:
-        if merged and merged[-1].model_copy(update={"text": run.text}) == run:
-            merged[-1] = merged[-1].model_copy(update={"text": merged[-1].text + run.text})
+    for _, same in groupby(runs, key=lambda run: (run.bold, run.italic, run.href)):
+        group = list(same)
+        if len(group) == 1:
+            merged.append(group[0])
         else:
-            merged.append(run)
+            merged.append(group[0].model_copy(update={"text": "".join(r.text for r in group)}))
     return merged
 
 

@@ -134,7 +134,7 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
             return ItemNode(
                 anchor=item.id,
                 kind="article",
-                toc_title=shorten(item.title, TOC_MAX_CHARS),
+                toc_title=shorten(one_line(item.title), TOC_MAX_CHARS),
                 heading=tuple(text for text in heading if text.runs),
                 body=_blocks(item.blocks, pictures),
             )
@@ -146,7 +146,7 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
             return ItemNode(
                 anchor=item.id,
                 kind="partner_news",
-                toc_title=shorten(item.title, TOC_MAX_CHARS),
+                toc_title=shorten(one_line(item.title), TOC_MAX_CHARS),
                 heading=tuple(text for text in heading if text.plain),
                 body=_blocks(item.blocks, pictures),
                 link=item.link,
@@ -164,7 +164,7 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
             return ItemNode(
                 anchor=item.id,
                 kind="resource",
-                toc_title=shorten(item.title, TOC_MAX_CHARS),
+                toc_title=shorten(one_line(item.title), TOC_MAX_CHARS),
                 heading=tuple(text for text in heading if text.plain),
                 body=body,
                 link=item.link,
@@ -251,6 +251,20 @@ def _colophon(issue: Issue) -> tuple[Text, ...]:
     if colophon.website:
         lines.append((Run(text="网站："), Run(text=colophon.website, href=colophon.website)))
     return tuple(Text(Style.COLOPHON, runs, "colophon") for runs in lines)
+
+
+def one_line(title: str) -> str:
+    """A title with its typed line breaks removed, for the TOC and the bookmarks.
+
+    A break typed in a title shapes the printed heading only; the lines are joined without
+    a space, except between two Latin words.
+    """
+    lines = [line.strip() for line in title.splitlines() if line.strip()]
+    joined = lines[0] if lines else ""
+    for line in lines[1:]:
+        latin = joined[-1].isascii() and joined[-1].isalnum() and line[0].isascii()
+        joined += (" " if latin and line[0].isalnum() else "") + line
+    return joined
 
 
 def _plain(style: Style, text: str, anchor: str) -> Text:

@@ -201,6 +201,14 @@ class PrintColour(Strict):
     )
 
 
+class Typography(Strict):
+    """Choices of Chinese typesetting that differ between houses (clreq §3.1.6)."""
+
+    line_end_punctuation: Literal["half", "hang"] = Field(
+        "half", description="A closing mark at a line end: set half width, or hung in the margin"
+    )
+
+
 class Layout(Strict):
     name: str
     description: str = ""
@@ -212,6 +220,7 @@ class Layout(Strict):
     masthead: Masthead = Masthead()
     figures: Figures = Figures()
     running: RunningText = RunningText()
+    typography: Typography = Typography()
     link_color: str = "link"
     print: PrintColour = PrintColour()
 

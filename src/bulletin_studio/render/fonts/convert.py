@@ -20,17 +20,21 @@ from bulletin_studio.render.fonts.discovery import write_atomic
 
 # Bump when the base set changes, or when the converter's output changes, to invalidate caches.
 CHARSET_VERSION = 1
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2  # 2: GPOS kept for the punctuation features (halt, chws, palt)
 
 # 1 font unit on a 1000–2048 unit em: invisible at print sizes (fontTools' otf2ttf default).
 _MAX_ERR = 1.0
 
 # Tables ReportLab never reads (it shapes nothing and writes horizontal text only), plus
-# variation tables, which would otherwise describe outlines that no longer exist.
+# variation tables, which would otherwise describe outlines that no longer exist. GPOS stays,
+# with only the features that say how wide Chinese punctuation is (read through HarfBuzz by
+# ``render.fonts.features``): they position glyphs and substitute none, so no glyph is added.
 _DROP_TABLES = (
-    "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx", "DSIG", "meta",
+    "GSUB", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx", "DSIG", "meta",
     "fvar", "avar", "gvar", "cvar", "HVAR", "VVAR", "MVAR", "STAT",
 )  # fmt: skip
+
+KEPT_FEATURES = ["halt", "chws", "palt", "kern"]
 
 _COMMON_SYMBOLS = "™©®°×÷±€£¥¢§¶†‡•…‰′″※℃℉№←↑→↓↔√∞≈≠≤≥∈∑∏─│■□▲△●○◆◇★☆✓✔✗♪"
 
@@ -109,7 +113,7 @@ def _subset(font: TTFont, chars: Iterable[int]) -> None:
     options.glyph_names = False
     # Keeping CFF hints saves half the subsetting time (7 of 14 s); the pen drops them anyway.
     options.hinting = True
-    options.layout_features = []
+    options.layout_features = KEPT_FEATURES
     options.notdef_outline = True
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
