@@ -22,7 +22,7 @@ from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.storage import Document
 from tests.strategies import APP, documents
 
-EXAMPLES = int(os.environ.get("BULLETIN_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("BULLETIN_FUZZ_EXAMPLES", "100"))
 
 _pipeline = Pipeline(FontResolver())
 

@@ -139,6 +139,32 @@ def test_breaking_from_a_character_continues_a_paragraph() -> None:
     assert "".join(shown(paragraph, rest)) == text[whole[2].start :]
 
 
+def test_a_piece_of_spaces_between_breaks_sets_no_line() -> None:
+    """Found by the export property: a line of spaces only between two typed breaks."""
+    paragraph = measured("甲" * 40 + "\n   \n" + "乙" * 40)
+    lines = fill_lines(paragraph, 12 * EM, 2 * EM)
+    assert "".join(shown(paragraph, lines)).replace(" ", "") == "甲" * 40 + "乙" * 40
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.sampled_from("一二三，。“”（）ab \n—…"), max_size=120),
+    width_em=st.integers(1, 30),
+)
+def test_any_text_breaks_into_lines_that_keep_every_visible_character(
+    text: str, width_em: int
+) -> None:
+    paragraph = measured(text)
+    for lines in (
+        fill_lines(paragraph, width_em * EM, 2 * EM),
+        balanced_lines(paragraph, width_em * EM),
+    ):
+        kept = "".join(shown(paragraph, lines))
+        assert [char for char in kept if not char.isspace()] == [
+            char for char in text if not char.isspace()
+        ]
+
+
 @st.composite
 def prose(draw: st.DrawFn) -> str:
     han = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=2, max_size=9)

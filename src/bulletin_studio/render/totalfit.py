@@ -163,6 +163,8 @@ def _segment(
     filled = greedy_segment(
         measured, seg_start, seg_end, width, indent, line_end, squeeze=FIRST_PASS_SQUEEZE
     )
+    if not filled:  # a piece of spaces only: nothing to set
+        return filled
     chosen = [
         _justified(widths, line, width, first_indent, glue, seg_start, seg_end) for line in filled
     ]
