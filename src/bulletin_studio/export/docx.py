@@ -19,7 +19,10 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.shape import CT_Inline
 from docx.section import Section
+from docx.shape import InlineShape
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph
@@ -163,8 +166,16 @@ class _Writer:
         self._used: set[str] = set()
         self._last: Paragraph | None = None
         self._columns = 1
-        self._images: dict[str, bytes] = {}
+        self._pictures_added: dict[str, tuple[str, str]] = {}
         _define_styles(self.doc, self.layout, tree.metadata.language)
+        self._style_ids = {
+            name: self.doc.styles[name].style_id
+            for name in (*STYLE_NAMES.values(), LINK_STYLE, NUMBER_STYLE)
+        }
+        self._links = ooxml.ExternalLinks(self.doc.part)
+        self._body_end = self.doc.element.body.get_or_add_sectPr()
+        """New paragraphs go before the body's last ``w:sectPr``; python-docx finds it by
+        scanning the body for every paragraph, which made long issues quadratic."""
         self._page_setup(self.doc.sections[0])
 
     # --- page, header and footer ---
@@ -210,7 +221,15 @@ class _Writer:
     # --- paragraphs, runs and bookmarks ---
 
     def _paragraph(self, style: Style | None) -> Paragraph:
-        paragraph = self.doc.add_paragraph(style=STYLE_NAMES[style] if style else None)
+        """A new paragraph at the end of the body, with the bookmarks waiting for it.
+
+        Style ids are looked up once: python-docx resolves a style name by scanning every
+        style of the document, for each paragraph."""
+        element = OxmlElement("w:p")
+        self._body_end.addprevious(element)
+        paragraph = Paragraph(element, self.doc._body)
+        if style is not None:
+            element.style = self._style_ids[STYLE_NAMES[style]]
         for bookmark_id, name in self._pending:
             ooxml.bookmark_start(paragraph, bookmark_id, name)
         self._pending.clear()
@@ -224,14 +243,14 @@ class _Writer:
 
     def _runs(self, paragraph: Paragraph, runs: Iterable[Run]) -> None:
         for href, group in groupby(runs, key=lambda run: run.href):
-            link = ooxml.add_hyperlink(paragraph, url=href) if href else None
+            link = ooxml.add_hyperlink(paragraph, rid=self._links.rid(href)) if href else None
             if link is not None:
                 self.link_count += 1
             for run in group:
                 docx_run = paragraph.add_run() if link is None else ooxml.link_run(link, paragraph)
                 docx_run.text = run.text
                 if link is not None:
-                    docx_run.style = LINK_STYLE
+                    docx_run._r.style = self._style_ids[LINK_STYLE]
                 if run.bold:
                     docx_run.bold = True
                 if run.italic:
@@ -388,29 +407,35 @@ class _Writer:
             run = paragraph.add_run()
             if number:
                 run.text = "\u2003"  # an em space between logos
-            shape = run.add_picture(
-                io.BytesIO(self._image(picture)),
-                width=Emu(round(height * ratio)),
-                height=Emu(round(height)),
-            )
-            ooxml.set_picture_description(shape, picture.alt)
             self.picture_count += 1
+            rid, filename = self._picture_part(picture)
+            inline = CT_Inline.new_pic_inline(
+                self.picture_count, rid, filename, Emu(round(height * ratio)), Emu(round(height))
+            )
+            run._r.add_drawing(inline)
+            ooxml.set_picture_description(InlineShape(inline), picture.alt)
         return paragraph
+
+    def _picture_part(self, picture: Picture) -> tuple[str, str]:
+        """The relationship id and file name of an asset's image part, added once.
+
+        ``run.add_picture`` would search every relationship of the document (thousands of
+        links) and number the shape by scanning the whole body, for each picture."""
+        asset = picture.asset
+        if asset not in self._pictures_added:
+            rid, image = self.doc.part.get_or_add_image(io.BytesIO(self._image(picture)))
+            self._pictures_added[asset] = (rid, image.filename)
+        return self._pictures_added[asset]
 
     def _image(self, picture: Picture) -> bytes:
         """The asset as python-docx and Word take it: PNG, GIF, or an RGB/grey JPEG with a
         JFIF or EXIF header; anything else (WebP, a CMYK JPEG from a print designer) is
         re-encoded, photos as JPEG, the rest as PNG."""
-        asset = picture.asset
-        if asset not in self._images:
-            data = self.tree.images[asset]
-            as_is = picture.format in ("PNG", "GIF") or (
-                picture.format == "JPEG" and picture.jfif and picture.mode in ("RGB", "L")
-            )
-            if not as_is:
-                data = _reencoded(data, photo=picture.format == "JPEG")
-            self._images[asset] = data
-        return self._images[asset]
+        data = self.tree.images[picture.asset]
+        as_is = picture.format in ("PNG", "GIF") or (
+            picture.format == "JPEG" and picture.jfif and picture.mode in ("RGB", "L")
+        )
+        return data if as_is else _reencoded(data, photo=picture.format == "JPEG")
 
     # --- document properties ---
 

@@ -5,6 +5,7 @@ shading …) exactly as Word writes it, so the writer itself stays on python-doc
 """
 
 from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -129,14 +130,36 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     field_end(paragraph)
 
 
+class ExternalLinks:
+    """The relationship id of each web address a part links to, one per address.
+
+    python-docx's ``relate_to`` compares the address with every relationship of the part and
+    then numbers the new one by trying ``rId1``, ``rId2`` … in turn: quadratic in the number
+    of links. Here both are a dictionary look-up and a counter that only moves forward.
+    """
+
+    def __init__(self, part: Part) -> None:
+        self._rels = part.rels
+        self._ids: dict[str, str] = {}
+        self._next = 1
+
+    def rid(self, url: str) -> str:
+        if url not in self._ids:
+            while f"rId{self._next}" in self._rels:
+                self._next += 1
+            rid = f"rId{self._next}"
+            self._rels.add_relationship(RELATIONSHIP_TYPE.HYPERLINK, url, rid, is_external=True)
+            self._ids[url] = rid
+        return self._ids[url]
+
+
 def add_hyperlink(
-    paragraph: Paragraph, *, url: str | None = None, anchor: str | None = None
+    paragraph: Paragraph, *, rid: str | None = None, anchor: str | None = None
 ) -> BaseOxmlElement:
-    """Append an empty hyperlink to a web address (a relationship) or to a bookmark."""
+    """Append an empty hyperlink to a web address (relationship ``rid``) or to a bookmark."""
     link = OxmlElement("w:hyperlink")
-    if url is not None:
-        r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        link.set(qn("r:id"), r_id)
+    if rid is not None:
+        link.set(qn("r:id"), rid)
     if anchor is not None:
         link.set(qn("w:anchor"), anchor)
         link.set(qn("w:history"), "1")
