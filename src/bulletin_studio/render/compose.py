@@ -233,7 +233,7 @@ def _list(block: ListBlock) -> ListNode:
         entries.append(
             ListEntryNode(marker=marker, lead=lead, runs=tuple(parse_inline(entry.text)))
         )
-    return ListNode(entries=tuple(entries), anchor=block.id)
+    return ListNode(entries=tuple(entries), anchor=block.id, ordered=block.ordered)
 
 
 def _colophon(issue: Issue) -> tuple[Text, ...]:

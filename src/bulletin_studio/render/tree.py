@@ -39,6 +39,8 @@ class ListNode:
     entries: tuple[ListEntryNode, ...]
     anchor: str | None = None
     style: Style = Style.LIST
+    ordered: bool = False
+    """Numbered (the markers count 1., 2. …) rather than bulleted."""
 
 
 @dataclass(frozen=True)
