@@ -634,3 +634,56 @@ def test_each_numbered_list_starts_again_at_one(controls: etree._Element) -> Non
     entries = _list_paragraphs(controls)
     ids = [entry.find("w:pPr/w:numPr/w:numId", NS).get(f"{{{W}}}val") for entry in entries]
     assert len(ids) == 3 and ids[0] == ids[1] != ids[2]
+
+
+@pytest.mark.slow
+def test_libreoffice_draws_the_band_edge_to_edge_and_no_number_on_the_cover(
+    tmp_path: Path,
+) -> None:
+    """The masthead band as a word processor lays it out: a filled box from the left to the
+    right edge of the page, with the title at the margin; the cover's footer is empty."""
+    import pdfplumber
+
+    issue, images = _controls_issue()
+    tree = compose(issue, load_layout("default"), images)
+    docx = write_docx(tree, tmp_path / "band.docx", FIXED).path
+    subprocess.run(
+        [
+            shutil.which("soffice") or "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    band_rgb = tuple(int(tree.layout.colors["primary"].rgb[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    with pdfplumber.open(tmp_path / "band.pdf") as pdf:
+        cover = pdf.pages[0]
+        filled = [
+            rect
+            for rect in cover.rects
+            if rect.get("non_stroking_color")
+            and all(
+                abs(a - b) < 0.01
+                for a, b in zip(rect["non_stroking_color"], band_rgb, strict=False)
+            )
+        ]
+        assert any(rect["x0"] < 1 and rect["x1"] > float(cover.width) - 1 for rect in filled), (
+            "the band reaches both edges of the page"
+        )
+        title = next(char for char in cover.chars if char["text"] == tree.masthead.title[0])
+        margin = tree.layout.page.margin_inner * 72 / 25.4
+        assert abs(title["x0"] - margin) < 2
+        foot = [char for char in cover.chars if char["top"] > float(cover.height) * 0.93]
+        assert foot == []
+        second = pdf.pages[1]
+        assert any(
+            char["text"].isdigit() and char["top"] > float(second.height) * 0.9
+            for char in second.chars
+        )
