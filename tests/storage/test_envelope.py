@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bulletin_studio.model import Colophon, FieldDraft, Figure, Numbering, PartnerNews, Resource
 from bulletin_studio.model.problems import check_issue
@@ -91,6 +93,26 @@ def test_v2_to_v3_sets_the_controls_on_every_item_and_leaves_odd_data_to_validat
     ]
     assert MIGRATIONS[2]({"sections": "odd"}) == {"sections": "odd"}
     assert MIGRATIONS[2]({}) == {}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["sections", "items", "type", "id"]), children, max_size=3
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.sampled_from(["sections", "numbering", "drafts"]), JSON, max_size=3))
+def test_v2_to_v3_never_fails_on_odd_data(data: dict[str, Any]) -> None:
+    """A hand-edited file may hold anything: the step upgrades what it recognises and leaves
+    the rest for validation to name."""
+    upgraded = MIGRATIONS[2](data)
+    assert set(upgraded) == set(data)
 
 
 def test_drafts_round_trip_through_the_envelope() -> None:
