@@ -24,6 +24,7 @@ from bulletin_studio.model import (
     ImageRef,
     Paragraph,
     PartnerNews,
+    Resource,
     SectionKind,
     SourceLine,
 )
@@ -192,3 +193,34 @@ def test_item_on_a_new_page_at_the_top_of_one_leaves_no_empty_page() -> None:
     laid = lay_out(issue_of(section("sec_1", [opener])), {})
     assert laid.pages == 2
     assert laid.anchor_pages["art_opener"] == 2
+
+
+def _cover_case(description_lines: int) -> Laid:
+    """A page of text, then a resource whose tall cover does not fit under it."""
+    name, data = png(700, 1000)
+    before = article("art_fill", [Paragraph(id="p_fill", text=filler(27))])
+    resource = Resource(
+        id="res_cover",
+        title="带封面的资源",
+        cover=ImageRef(asset=name),
+        description="简介" + filler(description_lines),
+    )
+    return lay_out(issue_of(section("sec_1", [before, resource])), {name: data})
+
+
+def test_cover_that_does_not_fit_floats_and_its_text_fills_the_page() -> None:
+    laid = _cover_case(30)
+    [cover] = laid.images
+    assert laid.line("带封面的资源").page == laid.line("简介").page == 2
+    assert cover.page == 3 and cover.top - laid.frame_top < 6
+    beside = [line for line in laid.on_page(3) if line.top < cover.bottom]
+    assert beside and all(line.x0 > cover.x1 for line in beside), "the text goes on beside it"
+    assert laid.on_page(2)[-1].top > laid.frame_bottom - 2 * 18
+
+
+def test_cover_item_whose_text_would_all_fit_above_moves_whole() -> None:
+    laid = _cover_case(2)
+    [cover] = laid.images
+    title = laid.line("带封面的资源")
+    assert title.page == cover.page == laid.line("简介").page == 3
+    assert title.top < cover.top
