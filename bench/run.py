@@ -1,5 +1,7 @@
-"""Benchmarks: ``bash run.sh bench [--export|--gui]`` (or ``python bench/run.py``). Prints
-figures; without a flag both run. The GUI ones are in ``bench/gui.py``; the export ones:
+"""Benchmarks: ``bash run.sh bench [--export|--gui|--docx]`` (or ``python bench/run.py``).
+Prints figures; without a flag the export and GUI ones run. The GUI ones are in
+``bench/gui.py``, the DOCX writer's growth with 50 to 5,000 items in ``bench/docx_scaling.py``
+(``--docx``, a few minutes); the export ones:
 
 - the sample issue: in-process warm export (median), whole process (``bulletin-studio
   export``, median), for PDF and DOCX;
@@ -28,6 +30,7 @@ from bulletin_studio.storage import save_document
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from docx_scaling import docx_scaling  # noqa: E402
 from synthetic import synthetic_document  # noqa: E402
 
 SIZES = {"~10 pages": 1, "~50 pages": 5, "~100 pages": 10}
@@ -124,8 +127,13 @@ def export_benchmarks() -> None:
 
 def main() -> None:
     chosen = set(sys.argv[1:])
-    if not chosen <= {"--export", "--gui"}:
-        sys.exit("usage: bench/run.py [--export] [--gui]")
+    if not chosen <= {"--export", "--gui", "--docx"}:
+        sys.exit("usage: bench/run.py [--export] [--gui] [--docx]")
+    if "--docx" in chosen:
+        docx_scaling()
+        chosen.discard("--docx")
+        if not chosen:
+            return
     if "--gui" not in chosen or "--export" in chosen:
         export_benchmarks()
     if "--export" not in chosen or "--gui" in chosen:

@@ -242,14 +242,41 @@ def test_toc_field_and_update_on_open(exported: WrittenDocx, document: etree._El
     assert toc_links[:3] == ["sec_network", "art_event", "sec_partners"]
 
 
-def test_footer_has_page_field_and_issue_label(exported: WrittenDocx, tree: RenderTree) -> None:
-    with zipfile.ZipFile(exported.path) as archive:
-        footers = [name for name in archive.namelist() if name.startswith("word/footer")]
-        assert footers
-        for name in footers:
-            footer = etree.fromstring(archive.read(name))
-            assert "PAGE" in "".join(footer.xpath("//w:instrText/text()", namespaces=NS))
-            assert tree.metadata.issue_label in "".join(footer.xpath("//w:t/text()", namespaces=NS))
+def _running_parts(path: Path, document: etree._Element, kind: str, page: str) -> etree._Element:
+    """The header or footer part the first document section uses on ``page`` pages."""
+    rels = {rel.get("Id"): rel.get("Target") for rel in _part(path, "word/_rels/document.xml.rels")}
+    sect_pr = document.xpath("//w:sectPr", namespaces=NS)[0]
+    reference = sect_pr.find(f"w:{kind}Reference[@w:type='{page}']", NS)
+    assert reference is not None, f"no {page} {kind}"
+    return _part(path, f"word/{rels[reference.get(f'{{{R}}}id')]}")
+
+
+def test_footer_has_page_field_and_issue_label(
+    exported: WrittenDocx, document: etree._Element, tree: RenderTree
+) -> None:
+    footer = _running_parts(exported.path, document, "footer", "default")
+    assert "PAGE" in "".join(footer.xpath("//w:instrText/text()", namespaces=NS))
+    assert tree.metadata.issue_label in "".join(footer.xpath("//w:t/text()", namespaces=NS))
+
+
+def test_cover_has_neither_running_head_nor_page_number(
+    exported: WrittenDocx, document: etree._Element
+) -> None:
+    assert document.xpath("//w:sectPr/w:titlePg", namespaces=NS)
+    cover = _running_parts(exported.path, document, "footer", "first")
+    assert cover.xpath("//w:instrText", namespaces=NS) == []
+    assert "".join(cover.xpath("//w:t/text()", namespaces=NS)) == ""
+
+
+def test_running_head_names_the_section_through_a_styleref_field(
+    exported: WrittenDocx, document: etree._Element, tree: RenderTree
+) -> None:
+    header = _running_parts(exported.path, document, "header", "default")
+    instructions = "".join(header.xpath("//w:instrText/text()", namespaces=NS))
+    assert 'STYLEREF "Heading 1"' in instructions
+    shown = "".join(header.xpath("//w:t/text()", namespaces=NS))
+    assert shown.endswith(tree.sections[0].title), "the field's result before Word updates it"
+    assert "{section}" not in shown
 
 
 def test_hyperlinks_resolve_to_their_urls(exported: WrittenDocx, document: etree._Element) -> None:
@@ -395,3 +422,268 @@ def test_libreoffice_opens_the_sample_and_prints_every_title_twice(tmp_path: Pat
         for item in section.items:
             assert flat.count(re.sub(r"\s+", "", item.toc_title)) >= 2, item.toc_title
     assert tree.metadata.issue_label.replace("　", "") in flat
+
+
+FONT_TABLE = "word/fontTable.xml"
+
+
+def _fonts(path: Path) -> dict[str, etree._Element]:
+    table = _part(path, FONT_TABLE)
+    return {font.get(f"{{{W}}}name"): font for font in table.findall("w:font", NS)}
+
+
+@pytest.mark.parametrize(
+    ("face", "alternate"),
+    [
+        ("Noto Serif CJK SC", "SimSun"),
+        ("Noto Sans CJK SC", "Microsoft YaHei"),
+        ("LXGW WenKai", "KaiTi"),
+        ("SimSun", "宋体"),
+        ("Microsoft YaHei", "微软雅黑"),
+        ("KaiTi", "楷体"),
+        ("Liberation Serif", "Times New Roman"),
+        ("Liberation Sans", "Arial"),
+    ],
+)
+def test_font_table_names_windows_faces_a_reviewer_has(
+    exported: WrittenDocx, face: str, alternate: str
+) -> None:
+    """Word substitutes a missing face by the font table's alternate name, character set and
+    PANOSE: without Noto, a reviewer on Windows sees 宋体/微软雅黑/楷体, not a Japanese face."""
+    font = _fonts(exported.path)[face]
+    assert font.find("w:altName", NS).get(f"{{{W}}}val") == alternate
+    chinese = face not in ("Liberation Serif", "Liberation Sans")
+    assert font.find("w:charset", NS).get(f"{{{W}}}val") == ("86" if chinese else "00")
+    assert len(font.find("w:panose1", NS).get(f"{{{W}}}val")) == 20
+    if chinese:  # code page 936 (GB2312) in the signature
+        assert int(font.find("w:sig", NS).get(f"{{{W}}}csb0"), 16) & 0x00040000
+
+
+def test_every_face_the_styles_name_is_in_the_font_table(
+    exported: WrittenDocx, styles: etree._Element
+) -> None:
+    named = set()
+    for fonts in styles.iter(f"{{{W}}}rFonts"):
+        named |= {fonts.get(f"{{{W}}}{key}") for key in ("ascii", "eastAsia")} - {None}
+    assert named <= set(_fonts(exported.path))
+
+
+def _numbering(path: Path) -> etree._Element:
+    return _part(path, "word/numbering.xml")
+
+
+def _list_paragraphs(document: etree._Element) -> list[etree._Element]:
+    return document.xpath("//w:p[w:pPr/w:pStyle/@w:val='ListParagraph']", namespaces=NS)
+
+
+def test_lists_are_word_lists_with_the_bold_lead_term(
+    exported: WrittenDocx, document: etree._Element
+) -> None:
+    entries = _list_paragraphs(document)
+    assert len(entries) == 2
+    num_ids = {entry.find("w:pPr/w:numPr/w:numId", NS).get(f"{{{W}}}val") for entry in entries}
+    assert len(num_ids) == 1
+    numbering = _numbering(exported.path)
+    (num,) = numbering.xpath("w:num[@w:numId=$id]", namespaces=NS, id=num_ids.pop())
+    abstract_id = num.find("w:abstractNumId", NS).get(f"{{{W}}}val")
+    (level,) = numbering.xpath(
+        "w:abstractNum[@w:abstractNumId=$id]/w:lvl", namespaces=NS, id=abstract_id
+    )
+    assert level.find("w:numFmt", NS).get(f"{{{W}}}val") == "bullet"
+    assert level.find("w:lvlText", NS).get(f"{{{W}}}val") == "•"
+    first_runs = entries[0].findall("w:r", NS)
+    assert first_runs[0].findtext("w:t", namespaces=NS) == "活动筹资："
+    assert first_runs[0].find("w:rPr/w:b", NS) is not None
+    texts = "".join(entries[0].xpath(".//w:t/text()", namespaces=NS))
+    assert not texts.startswith("•"), "the marker is Word's, not typed text"
+    assert numbering.xpath("count(w:abstractNum[last()]/following-sibling::w:num)", namespaces=NS)
+
+
+def test_styles_of_headings_keep_with_next_and_their_lines_together(
+    styles: etree._Element,
+) -> None:
+    def on(ppr: etree._Element, tag: str) -> bool:
+        element = ppr.find(tag, NS)
+        return element is not None and element.get(f"{{{W}}}val") not in ("0", "false")
+
+    for name in ("heading 1", "heading 2", "heading 3", "BS Label", "Subtitle", "BS Theme"):
+        ppr = _style(styles, name).find("w:pPr", NS)
+        assert on(ppr, "w:keepNext") and on(ppr, "w:keepLines"), name
+    body = _style(styles, "Body Text").find("w:pPr", NS)
+    assert not on(body, "w:keepNext")
+    assert on(body, "w:widowControl")
+
+
+def test_source_line_keeps_with_the_paragraph_before(document: etree._Element) -> None:
+    (source,) = document.xpath("//w:p[w:pPr/w:pStyle/@w:val='BSSource']", namespaces=NS)
+    before = source.getprevious()
+    assert before.find("w:pPr/w:keepNext", NS) is not None
+
+
+def test_masthead_band_runs_across_the_page_width(
+    document: etree._Element, tree: RenderTree
+) -> None:
+    body = document.find("w:body", NS)
+    band = body[0]
+    assert band.tag == f"{{{W}}}tbl", "the masthead opens the document"
+    page = tree.layout.page
+    twips = {
+        name: round(mm / 25.4 * 1440)
+        for name, mm in page.model_dump().items()
+        if isinstance(mm, float)
+    }
+    assert band.find("w:tblPr/w:tblW", NS).get(f"{{{W}}}w") == str(twips["width"])
+    margins = band.find("w:tblPr/w:tblCellMar", NS)
+    assert margins.find("w:left", NS).get(f"{{{W}}}w") == str(twips["margin_inner"])
+    assert margins.find("w:right", NS).get(f"{{{W}}}w") == str(twips["margin_outer"])
+    assert band.find("w:tblPr/w:tblInd", NS).get(f"{{{W}}}w") == "0"
+    fill = band.find("w:tr/w:tc/w:tcPr/w:shd", NS).get(f"{{{W}}}fill")
+    assert fill == tree.layout.colors[tree.layout.masthead.band_color].rgb[1:]
+    texts = "".join(band.xpath(".//w:t/text()", namespaces=NS))
+    assert tree.masthead.title in texts and "总第" in texts
+
+
+def _controls_issue() -> tuple[Issue, dict[str, bytes]]:
+    name, data = _png("#1D6B55", (600, 300))
+    return (
+        Issue(
+            numbering=Numbering(year=2025, number=3, cumulative=21),
+            sections=[
+                Section(
+                    id="sec_one",
+                    title="栏目一",
+                    items=[
+                        Article(
+                            id="art_first",
+                            title="第一篇",
+                            blocks=[
+                                Figure(id="f_bare", image=ImageRef(asset=name, alt="图")),
+                                Paragraph(id="p_after", text="图下的正文。"),
+                                ListBlock(
+                                    id="l_steps",
+                                    ordered=True,
+                                    entries=[ListEntry(text="一"), ListEntry(text="二")],
+                                ),
+                                ListBlock(
+                                    id="l_more",
+                                    ordered=True,
+                                    entries=[ListEntry(text="三")],
+                                ),
+                            ],
+                        ),
+                        Article(id="art_fresh", title="另起一页的文章", new_page=True),
+                    ],
+                ),
+                Section(
+                    id="sec_two",
+                    kind=SectionKind.PARTNER_NEWS,
+                    title="栏目二",
+                    items=[
+                        PartnerNews(
+                            id="pn_quiet",
+                            organisation="UNOPS",
+                            title="不显示机构",
+                            show_organisation=False,
+                            new_page=True,
+                        )
+                    ],
+                ),
+            ],
+        ),
+        {name: data},
+    )
+
+
+@pytest.fixture(scope="module")
+def controls(tmp_path_factory: pytest.TempPathFactory) -> etree._Element:
+    issue, images = _controls_issue()
+    tree = compose(issue, load_layout("default"), images)
+    out = tmp_path_factory.mktemp("controls") / "controls.docx"
+    return _part(write_docx(tree, out, FIXED).path, "word/document.xml")
+
+
+def _paragraph_with(document: etree._Element, text: str) -> etree._Element:
+    found = document.xpath("//w:body//w:p[contains(string(.), $text)]", namespaces=NS, text=text)
+    return found[-1]  # the last: the TOC lists titles first
+
+
+def test_item_on_a_new_page_breaks_before_it_or_before_its_section(
+    controls: etree._Element,
+) -> None:
+    fresh = _paragraph_with(controls, "另起一页的文章")
+    assert fresh.find("w:pPr/w:pageBreakBefore", NS) is not None
+    first = _paragraph_with(controls, "第一篇")
+    assert first.find("w:pPr/w:pageBreakBefore", NS) is None
+    section_two = _paragraph_with(controls, "栏目二")
+    assert section_two.find("w:pPr/w:pageBreakBefore", NS) is not None
+    assert _paragraph_with(controls, "不显示机构").find("w:pPr/w:pageBreakBefore", NS) is None
+
+
+def test_hidden_organisation_is_not_in_the_docx(controls: etree._Element) -> None:
+    assert "UNOPS" not in "".join(controls.xpath("//w:t/text()", namespaces=NS))
+
+
+def test_figure_without_caption_keeps_space_below(controls: etree._Element) -> None:
+    picture = controls.xpath("//w:p[.//w:drawing]", namespaces=NS)[0]
+    space = picture.find("w:pPr/w:spacing", NS).get(f"{{{W}}}after")
+    caption_space = load_layout("default").styles[Style.CAPTION].space_after
+    assert space == str(round(caption_space * 20))
+
+
+def test_each_numbered_list_starts_again_at_one(controls: etree._Element) -> None:
+    entries = _list_paragraphs(controls)
+    ids = [entry.find("w:pPr/w:numPr/w:numId", NS).get(f"{{{W}}}val") for entry in entries]
+    assert len(ids) == 3 and ids[0] == ids[1] != ids[2]
+
+
+@pytest.mark.slow
+def test_libreoffice_draws_the_band_edge_to_edge_and_no_number_on_the_cover(
+    tmp_path: Path,
+) -> None:
+    """The masthead band as a word processor lays it out: a filled box from the left to the
+    right edge of the page, with the title at the margin; the cover's footer is empty."""
+    import pdfplumber
+
+    issue, images = _controls_issue()
+    tree = compose(issue, load_layout("default"), images)
+    docx = write_docx(tree, tmp_path / "band.docx", FIXED).path
+    subprocess.run(
+        [
+            shutil.which("soffice") or "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    band_rgb = tuple(int(tree.layout.colors["primary"].rgb[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    with pdfplumber.open(tmp_path / "band.pdf") as pdf:
+        cover = pdf.pages[0]
+        filled = [
+            rect
+            for rect in cover.rects
+            if rect.get("non_stroking_color")
+            and all(
+                abs(a - b) < 0.01
+                for a, b in zip(rect["non_stroking_color"], band_rgb, strict=False)
+            )
+        ]
+        assert any(rect["x0"] < 1 and rect["x1"] > float(cover.width) - 1 for rect in filled), (
+            "the band reaches both edges of the page"
+        )
+        title = next(char for char in cover.chars if char["text"] == tree.masthead.title[0])
+        margin = tree.layout.page.margin_inner * 72 / 25.4
+        assert abs(title["x0"] - margin) < 2
+        foot = [char for char in cover.chars if char["top"] > float(cover.height) * 0.93]
+        assert foot == []
+        second = pdf.pages[1]
+        assert any(
+            char["text"].isdigit() and char["top"] > float(second.height) * 0.9
+            for char in second.chars
+        )

@@ -77,7 +77,8 @@ def test_comment_on_the_masthead_is_returned_unplaced(exported_docx: Path, tmp_p
     from docx import Document
 
     doc = Document(str(exported_docx))
-    doc.add_comment(doc.paragraphs[1].runs, text="刊名字号太大", author="李审阅")
+    masthead = doc.tables[0].cell(0, 0)  # the band across the page holds the masthead
+    doc.add_comment(masthead.paragraphs[1].runs, text="刊名字号太大", author="李审阅")
     doc.save(str(tmp_path / "m.docx"))
     report = read_review(tmp_path / "m.docx")
     (comment,) = report.comments

@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bulletin_studio.model import Colophon, FieldDraft, Figure, Numbering
+from bulletin_studio.model import Colophon, FieldDraft, Figure, Numbering, PartnerNews, Resource
 from bulletin_studio.model.problems import check_issue
 from bulletin_studio.storage import load_document
 from bulletin_studio.storage.envelope import (
@@ -51,6 +53,66 @@ def test_golden_v2_keeps_drafts_beside_the_valid_values() -> None:
     assert issue.colophon.email == "editor@oneplanetnetwork.org"
     errors = [p for p in check_issue(issue) if p.severity == "error"]
     assert [p.target_id for p in errors] == ["colophon", "p_pn", "l_funds"]
+
+
+def test_golden_v2_items_print_as_version_2_printed_them() -> None:
+    """Version 3 added per-item layout controls; a version 2 file keeps its old look."""
+    issue = load_document(GOLDEN / "v2.bulletin").issue
+    items = [item for section in issue.sections for item in section.items]
+    assert [item.new_page for item in items] == [False, False, False]
+    partner = issue.find("pn_unops")
+    assert isinstance(partner, PartnerNews) and partner.show_organisation
+
+
+def test_golden_v3_keeps_the_layout_controls() -> None:
+    issue = load_document(GOLDEN / "v3.bulletin").issue
+    partner, resource = issue.find("pn_unops"), issue.find("res_guide")
+    assert isinstance(partner, PartnerNews) and not partner.show_organisation
+    assert isinstance(resource, Resource) and resource.new_page
+    assert decode(encode(issue)) == issue
+
+
+def test_v2_to_v3_sets_the_controls_on_every_item_and_leaves_odd_data_to_validation() -> None:
+    upgraded = MIGRATIONS[2](
+        {
+            "sections": [
+                {"items": [{"type": "article"}, {"type": "partner_news"}, "odd"]},
+                {"title": "空栏目"},
+            ]
+        }
+    )
+    assert upgraded["sections"] == [
+        {
+            "items": [
+                {"type": "article", "new_page": False},
+                {"type": "partner_news", "new_page": False, "show_organisation": True},
+                "odd",
+            ]
+        },
+        {"title": "空栏目"},
+    ]
+    assert MIGRATIONS[2]({"sections": "odd"}) == {"sections": "odd"}
+    assert MIGRATIONS[2]({}) == {}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["sections", "items", "type", "id"]), children, max_size=3
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.sampled_from(["sections", "numbering", "drafts"]), JSON, max_size=3))
+def test_v2_to_v3_never_fails_on_odd_data(data: dict[str, Any]) -> None:
+    """A hand-edited file may hold anything: the step upgrades what it recognises and leaves
+    the rest for validation to name."""
+    upgraded = MIGRATIONS[2](data)
+    assert set(upgraded) == set(data)
 
 
 def test_drafts_round_trip_through_the_envelope() -> None:

@@ -8,6 +8,7 @@ tracked change can be traced back to the model (see ``bulletin_studio.review``).
 """
 
 import io
+import re
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,9 +20,14 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.shape import CT_Inline
 from docx.section import Section
+from docx.shape import InlineShape
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from PIL import Image
 
@@ -87,6 +93,8 @@ OUTLINE_LEVELS = {
 CORE_PROPERTY_MAX = 255
 """python-docx (and Word's UI) cap document properties at 255 characters."""
 
+MASTHEAD_PADDING_MM = 8
+"""Room above and below the masthead's text inside its band."""
 LINK_STYLE = "Hyperlink"
 NUMBER_STYLE = "BS Masthead Number"
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
@@ -126,9 +134,9 @@ class DocxWriter:
             yield Progress(done, total, f"栏目：{shorten(section.title)}")
             writer.open_section(section)
             done += 1
-            for item in section.items:
+            for number, item in enumerate(section.items):
                 yield Progress(done, total, f"条目：{shorten(item.toc_title)}")
-                writer.item(item)
+                writer.item(item, first=number == 0)
                 done += 1
             writer.close_section(section)
         writer.colophon()
@@ -163,8 +171,25 @@ class _Writer:
         self._used: set[str] = set()
         self._last: Paragraph | None = None
         self._columns = 1
-        self._images: dict[str, bytes] = {}
+        self._pictures_added: dict[str, tuple[str, str]] = {}
         _define_styles(self.doc, self.layout, tree.metadata.language)
+        _describe_fonts(self.doc, self.layout)
+        self._style_ids = {
+            name: self.doc.styles[name].style_id
+            for name in (*STYLE_NAMES.values(), LINK_STYLE, NUMBER_STYLE)
+        }
+        self._links = ooxml.ExternalLinks(self.doc.part)
+        list_style = self.layout.styles[Style.LIST]
+        self._numbering = ooxml.ListNumbering(
+            self.doc.part.numbering_part.element,
+            indent_twips=round(list_style.left_indent * 20),
+            bullet_font=self.layout.fonts[list_style.font].latin[0],
+        )
+        self._break_before = False
+        """The next paragraph opens a page (an item or section the editor put on one)."""
+        self._body_end = self.doc.element.body.get_or_add_sectPr()
+        """New paragraphs go before the body's last ``w:sectPr``; python-docx finds it by
+        scanning the body for every paragraph, which made long issues quadratic."""
         self._page_setup(self.doc.sections[0])
 
     # --- page, header and footer ---
@@ -183,19 +208,30 @@ class _Writer:
         header = section.header.paragraphs[0]
         header.style = STYLE_NAMES[Style.HEADER]
         self._running(header, self.tree.header)
-        for footer in (section.footer, section.first_page_footer):
-            paragraph = footer.paragraphs[0]
-            paragraph.style = STYLE_NAMES[Style.FOOTER]
-            paragraph.add_run(f"{self.tree.metadata.issue_label}　")
-            self._running(paragraph, self.tree.footer)
+        footer = section.footer.paragraphs[0]
+        footer.style = STYLE_NAMES[Style.FOOTER]
+        footer.add_run(f"{self.tree.metadata.issue_label}　")
+        self._running(footer, self.tree.footer)
+        # The cover's own footer: empty, so no page number prints under the masthead.
+        section.first_page_footer.paragraphs[0].style = STYLE_NAMES[Style.FOOTER]
 
     def _running(self, paragraph: Paragraph, template: str) -> None:
-        """Running text with a PAGE field wherever the layout says ``{page}``."""
-        before, page, after = template.partition("{page}")
-        paragraph.add_run(before)
-        if page:
-            ooxml.add_field(paragraph, "PAGE", "1")
-            self._running(paragraph, after)
+        """Running text with a field for each placeholder that changes from page to page.
+
+        ``{page}`` is a PAGE field. ``{section}`` is Word's own running head: a STYLEREF
+        field on the section heading style, which Word fills on every page with the first
+        section heading on that page (else the last one before it); until it is updated it
+        shows the first section's title.
+        """
+        first_section = self.tree.sections[0].title if self.tree.sections else ""
+        for part in re.split(r"(\{page\}|\{section\})", template):
+            if part == "{page}":
+                ooxml.add_field(paragraph, "PAGE", "1")
+            elif part == "{section}":
+                name = STYLE_NAMES[Style.SECTION].title()
+                ooxml.add_field(paragraph, f'STYLEREF "{name}"', first_section)
+            elif part:
+                paragraph.add_run(part)
 
     @property
     def _text_width(self) -> int:
@@ -209,29 +245,45 @@ class _Writer:
 
     # --- paragraphs, runs and bookmarks ---
 
-    def _paragraph(self, style: Style | None) -> Paragraph:
-        paragraph = self.doc.add_paragraph(style=STYLE_NAMES[style] if style else None)
+    def _paragraph(self, style: Style | None, cell: _Cell | None = None) -> Paragraph:
+        """A new paragraph at the end of the body (or of ``cell``), with the bookmarks
+        waiting for it.
+
+        Style ids are looked up once: python-docx resolves a style name by scanning every
+        style of the document, for each paragraph."""
+        if cell is None:
+            element = OxmlElement("w:p")
+            self._body_end.addprevious(element)
+            paragraph = Paragraph(element, self.doc._body)
+        else:
+            paragraph = cell.paragraphs[0] if not cell.paragraphs[0].runs else cell.add_paragraph()
+            element = paragraph._p
+        if style is not None:
+            element.style = self._style_ids[STYLE_NAMES[style]]
+        if self._break_before:
+            paragraph.paragraph_format.page_break_before = True
+            self._break_before = False
         for bookmark_id, name in self._pending:
             ooxml.bookmark_start(paragraph, bookmark_id, name)
         self._pending.clear()
         self._last = paragraph
         return paragraph
 
-    def _text(self, style: Style, runs: Iterable[Run]) -> Paragraph:
-        paragraph = self._paragraph(style)
+    def _text(self, style: Style, runs: Iterable[Run], cell: _Cell | None = None) -> Paragraph:
+        paragraph = self._paragraph(style, cell)
         self._runs(paragraph, runs)
         return paragraph
 
     def _runs(self, paragraph: Paragraph, runs: Iterable[Run]) -> None:
         for href, group in groupby(runs, key=lambda run: run.href):
-            link = ooxml.add_hyperlink(paragraph, url=href) if href else None
+            link = ooxml.add_hyperlink(paragraph, rid=self._links.rid(href)) if href else None
             if link is not None:
                 self.link_count += 1
             for run in group:
                 docx_run = paragraph.add_run() if link is None else ooxml.link_run(link, paragraph)
                 docx_run.text = run.text
                 if link is not None:
-                    docx_run.style = LINK_STYLE
+                    docx_run._r.style = self._style_ids[LINK_STYLE]
                 if run.bold:
                     docx_run.bold = True
                 if run.italic:
@@ -257,11 +309,12 @@ class _Writer:
 
     def front_matter(self) -> None:
         masthead = self.tree.masthead
-        self._text(Style.MASTHEAD_NETWORK, [Run(text=masthead.network)])
-        self._text(Style.MASTHEAD_TITLE, [Run(text=masthead.title)])
+        band = self._masthead_band()
+        self._text(Style.MASTHEAD_NETWORK, [Run(text=masthead.network)], band)
+        self._text(Style.MASTHEAD_TITLE, [Run(text=masthead.title)], band)
         if masthead.tagline:
-            self._text(Style.MASTHEAD_TAGLINE, [Run(text="\n".join(masthead.tagline))])
-        numbering = self._paragraph(Style.MASTHEAD_NUMBERING)
+            self._text(Style.MASTHEAD_TAGLINE, [Run(text="\n".join(masthead.tagline))], band)
+        numbering = self._paragraph(Style.MASTHEAD_NUMBERING, band)
         numbering.add_run(f"{masthead.year}年第")
         numbering.add_run(str(masthead.number), style=NUMBER_STYLE)
         numbering.add_run("期　总第")
@@ -270,6 +323,20 @@ class _Writer:
         if masthead.date:
             numbering.add_run(f"　{masthead.date}")
         self._toc()
+
+    def _masthead_band(self) -> _Cell:
+        """The masthead's coloured band from edge to edge of the page, as in print: a
+        one-cell table reaching into both margins, its text still at the margins."""
+        page = self.layout.page
+        table = self.doc.add_table(rows=1, cols=1)
+        ooxml.full_width_band(
+            table._tbl,
+            page_width=_twips(page.width),
+            margins=(_twips(page.margin_inner), _twips(page.margin_outer)),
+            padding=(_twips(MASTHEAD_PADDING_MM), _twips(MASTHEAD_PADDING_MM)),
+            fill=self.layout.colors[self.layout.masthead.band_color].rgb[1:],
+        )
+        return table.cell(0, 0)
 
     def _toc(self) -> None:
         """A TOC field whose result is pre-filled with linked entries: readable before any
@@ -295,9 +362,9 @@ class _Writer:
     def open_section(self, section: SectionNode) -> None:
         self._set_columns(1)
         self._open_bookmark(section.anchor)
-        heading = self._text(Style.SECTION, [Run(text=section.title)])
-        if section is self.tree.sections[0]:
-            heading.paragraph_format.page_break_before = True
+        first = section is self.tree.sections[0]
+        self._break_before = first or bool(section.items and section.items[0].new_page)
+        self._text(Style.SECTION, [Run(text=section.title)])
         self._set_columns(section.columns)
 
     def close_section(self, section: SectionNode) -> None:
@@ -314,12 +381,15 @@ class _Writer:
         carrier = Paragraph(new._sectPr.getprevious(), self.doc._body).paragraph_format
         carrier.keep_with_next = True
         carrier.line_spacing = Pt(1)
-        gap_twips = round(self.layout.page.column_gap / 25.4 * 1440)
+        gap_twips = _twips(self.layout.page.column_gap)
         ooxml.set_columns(new._sectPr, columns, gap_twips)
         self._columns = columns
 
-    def item(self, item: ItemNode) -> None:
+    def item(self, item: ItemNode, first: bool) -> None:
+        """An item; one the editor wants on a new page breaks before it (before its
+        section's heading instead when it comes ``first``)."""
         self._open_bookmark(item.anchor)
+        self._break_before = item.new_page and not first
         for text in item.heading or (Text(Style.TITLE, (), item.anchor),):
             self._text(text.style, text.runs)
         if item.cover is not None:
@@ -352,11 +422,15 @@ class _Writer:
     def _block(self, block: BlockNode) -> None:
         match block:
             case Text():
+                if block.style == Style.SOURCE and self._last is not None:
+                    # 「摘自：…」 never starts a page alone: what it follows keeps with it.
+                    self._last.paragraph_format.keep_with_next = True
                 self._text(block.style, block.runs)
             case ListNode():
+                num_id = self._numbering.new_list(block.ordered)
                 for entry in block.entries:
                     paragraph = self._paragraph(block.style)
-                    paragraph.add_run(f"{entry.marker} ")
+                    ooxml.number_paragraph(paragraph, num_id)
                     if entry.lead:
                         paragraph.add_run(entry.lead).bold = True
                     self._runs(paragraph, entry.runs)
@@ -367,6 +441,9 @@ class _Writer:
                     )
                     paragraph = self._pictures(block.pictures, width)
                     paragraph.paragraph_format.keep_with_next = block.caption is not None
+                    if block.caption is None:  # the caption's space, so text never touches
+                        space = self.layout.styles[Style.CAPTION].space_after
+                        paragraph.paragraph_format.space_after = Pt(space)
                 if block.caption is not None:
                     self._text(block.caption.style, block.caption.runs)
 
@@ -388,29 +465,35 @@ class _Writer:
             run = paragraph.add_run()
             if number:
                 run.text = "\u2003"  # an em space between logos
-            shape = run.add_picture(
-                io.BytesIO(self._image(picture)),
-                width=Emu(round(height * ratio)),
-                height=Emu(round(height)),
-            )
-            ooxml.set_picture_description(shape, picture.alt)
             self.picture_count += 1
+            rid, filename = self._picture_part(picture)
+            inline = CT_Inline.new_pic_inline(
+                self.picture_count, rid, filename, Emu(round(height * ratio)), Emu(round(height))
+            )
+            run._r.add_drawing(inline)
+            ooxml.set_picture_description(InlineShape(inline), picture.alt)
         return paragraph
+
+    def _picture_part(self, picture: Picture) -> tuple[str, str]:
+        """The relationship id and file name of an asset's image part, added once.
+
+        ``run.add_picture`` would search every relationship of the document (thousands of
+        links) and number the shape by scanning the whole body, for each picture."""
+        asset = picture.asset
+        if asset not in self._pictures_added:
+            rid, image = self.doc.part.get_or_add_image(io.BytesIO(self._image(picture)))
+            self._pictures_added[asset] = (rid, image.filename)
+        return self._pictures_added[asset]
 
     def _image(self, picture: Picture) -> bytes:
         """The asset as python-docx and Word take it: PNG, GIF, or an RGB/grey JPEG with a
         JFIF or EXIF header; anything else (WebP, a CMYK JPEG from a print designer) is
         re-encoded, photos as JPEG, the rest as PNG."""
-        asset = picture.asset
-        if asset not in self._images:
-            data = self.tree.images[asset]
-            as_is = picture.format in ("PNG", "GIF") or (
-                picture.format == "JPEG" and picture.jfif and picture.mode in ("RGB", "L")
-            )
-            if not as_is:
-                data = _reencoded(data, photo=picture.format == "JPEG")
-            self._images[asset] = data
-        return self._images[asset]
+        data = self.tree.images[picture.asset]
+        as_is = picture.format in ("PNG", "GIF") or (
+            picture.format == "JPEG" and picture.jfif and picture.mode in ("RGB", "L")
+        )
+        return data if as_is else _reencoded(data, photo=picture.format == "JPEG")
 
     # --- document properties ---
 
@@ -433,6 +516,10 @@ class _Writer:
         ooxml.set_update_fields(settings)
         ooxml.keep_lines_with_manual_breaks_unjustified(settings)
         ooxml.set_theme_font_language(settings, _east_asian_language(metadata.language))
+
+
+def _twips(millimetres: float) -> int:
+    return round(millimetres / 25.4 * 1440)
 
 
 def _reencoded(data: bytes, photo: bool) -> bytes:
@@ -472,6 +559,18 @@ def _define_styles(doc: DocxDocument, layout: Layout, language: str) -> None:
     number.font.size = Pt(layout.styles[Style.MASTHEAD_NUMBERING].size * 1.5)
 
 
+def _describe_fonts(doc: DocxDocument, layout: Layout) -> None:
+    """Font table entries for the faces the styles name, each pointing Word at the Windows
+    face of the same kind from its stack (宋体 for a Song face, 微软雅黑 for a Hei face …)."""
+    faces: dict[str, str] = {}
+    for stack in layout.fonts.values():
+        for names, default in ((stack.cjk, "SimSun"), (stack.latin, "Times New Roman")):
+            windows = next((name for name in names if name in ooxml.WINDOWS_FACES), default)
+            faces.setdefault(names[0], windows)
+    part = doc.part.part_related_by(RELATIONSHIP_TYPE.FONT_TABLE)
+    part._blob = ooxml.font_table(part.blob, faces)
+
+
 def _paragraph_style(doc: DocxDocument, layout: Layout, role: Style, spec: TextStyle) -> None:
     style = _fresh_style(doc, STYLE_NAMES[role], WD_STYLE_TYPE.PARAGRAPH)
     assert isinstance(style, ParagraphStyle)
@@ -496,6 +595,8 @@ def _paragraph_style(doc: DocxDocument, layout: Layout, role: Style, spec: TextS
     paragraph.space_after = Pt(spec.space_after)
     paragraph.left_indent = Pt(spec.left_indent)
     paragraph.keep_with_next = spec.keep_with_next
+    paragraph.keep_together = spec.keep_with_next  # a heading never splits across pages
+    paragraph.widow_control = True
     ppr = style.element.get_or_add_pPr()
     if spec.first_line_indent:
         paragraph.first_line_indent = Pt(spec.first_line_indent * spec.size)

@@ -4,8 +4,12 @@ Each helper writes one construct (fonts per script, bookmarks, fields, hyperlink
 shading …) exactly as Word writes it, so the writer itself stays on python-docx's proxies.
 """
 
+from dataclasses import dataclass
+
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shape import InlineShape
@@ -129,14 +133,36 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     field_end(paragraph)
 
 
+class ExternalLinks:
+    """The relationship id of each web address a part links to, one per address.
+
+    python-docx's ``relate_to`` compares the address with every relationship of the part and
+    then numbers the new one by trying ``rId1``, ``rId2`` … in turn: quadratic in the number
+    of links. Here both are a dictionary look-up and a counter that only moves forward.
+    """
+
+    def __init__(self, part: Part) -> None:
+        self._rels = part.rels
+        self._ids: dict[str, str] = {}
+        self._next = 1
+
+    def rid(self, url: str) -> str:
+        if url not in self._ids:
+            while f"rId{self._next}" in self._rels:
+                self._next += 1
+            rid = f"rId{self._next}"
+            self._rels.add_relationship(RELATIONSHIP_TYPE.HYPERLINK, url, rid, is_external=True)
+            self._ids[url] = rid
+        return self._ids[url]
+
+
 def add_hyperlink(
-    paragraph: Paragraph, *, url: str | None = None, anchor: str | None = None
+    paragraph: Paragraph, *, rid: str | None = None, anchor: str | None = None
 ) -> BaseOxmlElement:
-    """Append an empty hyperlink to a web address (a relationship) or to a bookmark."""
+    """Append an empty hyperlink to a web address (relationship ``rid``) or to a bookmark."""
     link = OxmlElement("w:hyperlink")
-    if url is not None:
-        r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        link.set(qn("r:id"), r_id)
+    if rid is not None:
+        link.set(qn("r:id"), rid)
     if anchor is not None:
         link.set(qn("w:anchor"), anchor)
         link.set(qn("w:history"), "1")
@@ -200,3 +226,264 @@ def set_doc_defaults(
 def set_picture_description(shape: InlineShape, description: str) -> None:
     """Alternative text of an inline picture (read aloud, shown when images are off)."""
     shape._inline.docPr.set("descr", description)
+
+
+# --- the font table: names Word can substitute on a machine without the layout's fonts ---
+
+
+@dataclass(frozen=True)
+class FaceInfo:
+    """What Word's font table says about a face, so that Word can substitute a similar one."""
+
+    local_name: str | None
+    """The face's Chinese name (Word lists SimSun as 宋体): an alternate name Word matches."""
+    panose: str
+    family: str
+    charset: str
+    signature: tuple[str, str, str, str, str, str]
+    """Unicode ranges (usb0–3) and code pages (csb0–1); csb0 bit 18 is GB2312."""
+
+
+WINDOWS_FACES: dict[str, FaceInfo] = {
+    "SimSun": FaceInfo(
+        "宋体",
+        "02010600030101010101",
+        "auto",
+        "86",
+        ("00000003", "288F0000", "00000016", "00000000", "00040001", "00000000"),
+    ),
+    "Microsoft YaHei": FaceInfo(
+        "微软雅黑",
+        "020B0503020204020204",
+        "swiss",
+        "86",
+        ("80000287", "2ACF3C50", "00000016", "00000000", "0004001F", "00000000"),
+    ),
+    "KaiTi": FaceInfo(
+        "楷体",
+        "02010609060101010101",
+        "modern",
+        "86",
+        ("800002BF", "38CF7CFA", "00000016", "00000000", "00040001", "00000000"),
+    ),
+    "SimHei": FaceInfo(
+        "黑体",
+        "02010609060101010101",
+        "modern",
+        "86",
+        ("800002BF", "38CF7CFA", "00000016", "00000000", "00040001", "00000000"),
+    ),
+    "Times New Roman": FaceInfo(
+        None,
+        "02020603050405020304",
+        "roman",
+        "00",
+        ("E0002EFF", "C000785B", "00000009", "00000000", "000001FF", "00000000"),
+    ),
+    "Arial": FaceInfo(
+        None,
+        "020B0604020202020204",
+        "swiss",
+        "00",
+        ("E0002EFF", "C000785B", "00000009", "00000000", "000001FF", "00000000"),
+    ),
+}
+"""Faces every Chinese Windows has, as Word itself describes them in ``fontTable.xml``."""
+
+
+def font_table(blob: bytes, faces: dict[str, str]) -> bytes:
+    """``word/fontTable.xml`` with an entry for each face the styles name (``faces``: face →
+    the Windows face of the same kind from its stack) and for those Windows faces.
+
+    Word reads the entry of a face it does not have and substitutes by its alternate name,
+    character set (86: GB2312), family and PANOSE: a reviewer without Noto Serif CJK SC sees
+    宋体, not a Japanese fallback. The entries of the Windows faces carry their Chinese names.
+    """
+    table = parse_xml(blob)
+    for name in (*faces, *faces.values()):
+        for old in table.findall(qn("w:font")):
+            if old.get(qn("w:name")) == name:
+                table.remove(old)
+    for name, windows in faces.items():
+        if name != windows:
+            table.append(_font_entry(name, WINDOWS_FACES[windows], windows))
+    for windows in dict.fromkeys(faces.values()):
+        info = WINDOWS_FACES[windows]
+        table.append(_font_entry(windows, info, info.local_name))
+    return serialize_part_xml(table)
+
+
+def _font_entry(name: str, info: FaceInfo, alternate: str | None) -> BaseOxmlElement:
+    font = OxmlElement("w:font")
+    font.set(qn("w:name"), name)
+    if alternate:
+        font.append(_valued("w:altName", alternate))
+    font.append(_valued("w:panose1", info.panose))
+    font.append(_valued("w:charset", info.charset))
+    font.append(_valued("w:family", info.family))
+    font.append(_valued("w:pitch", "variable"))
+    signature = OxmlElement("w:sig")
+    for key, value in zip(
+        ("usb0", "usb1", "usb2", "usb3", "csb0", "csb1"), info.signature, strict=True
+    ):
+        signature.set(qn(f"w:{key}"), value)
+    font.append(signature)
+    return font
+
+
+def _valued(tag: str, value: str) -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), value)
+    return element
+
+
+# --- numbering: lists as Word lists ---
+
+
+class ListNumbering:
+    """Word numbering definitions for the lists of one document.
+
+    A bullet list shares one definition; each numbered list gets its own ``w:num`` so that it
+    starts again at 1. Ids are counted here (python-docx scans every ``w:num`` for a free
+    one). The marker hangs in the list indent, as in the PDF.
+    """
+
+    def __init__(self, numbering: BaseOxmlElement, indent_twips: int, bullet_font: str) -> None:
+        self._numbering = numbering
+        self._indent = indent_twips
+        self._bullet_font = bullet_font
+        abstract_ids = [int(v) for v in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
+        num_ids = [int(v) for v in numbering.xpath("./w:num/@w:numId")]
+        self._next_abstract = max(abstract_ids, default=-1) + 1
+        self._next_num = max(num_ids, default=0) + 1
+        self._abstract: dict[bool, int] = {}
+        self._bullets: int | None = None
+
+    def new_list(self, ordered: bool) -> int:
+        """The ``numId`` for the entries of one list."""
+        if not ordered and self._bullets is not None:
+            return self._bullets
+        if ordered not in self._abstract:
+            self._abstract[ordered] = self._add_abstract(ordered)
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(self._next_num))
+        num.append(_valued("w:abstractNumId", str(self._abstract[ordered])))
+        if ordered:
+            override = OxmlElement("w:lvlOverride")
+            override.set(qn("w:ilvl"), "0")
+            override.append(_valued("w:startOverride", "1"))
+            num.append(override)
+        self._numbering.append(num)
+        self._next_num += 1
+        if not ordered:
+            self._bullets = self._next_num - 1
+        return self._next_num - 1
+
+    def _add_abstract(self, ordered: bool) -> int:
+        abstract = OxmlElement("w:abstractNum")
+        abstract_id = self._next_abstract
+        self._next_abstract += 1
+        abstract.set(qn("w:abstractNumId"), str(abstract_id))
+        abstract.append(_valued("w:multiLevelType", "singleLevel"))
+        level = OxmlElement("w:lvl")
+        level.set(qn("w:ilvl"), "0")
+        level.append(_valued("w:start", "1"))
+        level.append(_valued("w:numFmt", "decimal" if ordered else "bullet"))
+        level.append(_valued("w:lvlText", "%1." if ordered else "•"))
+        level.append(_valued("w:lvlJc", "left"))
+        ppr = OxmlElement("w:pPr")
+        indent = OxmlElement("w:ind")
+        indent.set(qn("w:left"), str(self._indent))
+        indent.set(qn("w:hanging"), str(self._indent))
+        ppr.append(indent)
+        level.append(ppr)
+        if not ordered:
+            rpr = OxmlElement("w:rPr")
+            fonts = OxmlElement("w:rFonts")
+            for attribute in ("w:ascii", "w:hAnsi"):
+                fonts.set(qn(attribute), self._bullet_font)
+            fonts.set(qn("w:hint"), "default")
+            rpr.append(fonts)
+            level.append(rpr)
+        abstract.append(level)
+        first_num = self._numbering.find(qn("w:num"))
+        if first_num is None:
+            self._numbering.append(abstract)
+        else:
+            first_num.addprevious(abstract)  # every abstractNum precedes every num
+        return abstract_id
+
+
+def number_paragraph(paragraph: Paragraph, num_id: int) -> None:
+    """Make the paragraph an entry of list ``num_id`` (level 1)."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+# --- the masthead band: a one-cell table across the page width ---
+
+
+def full_width_band(
+    table: BaseOxmlElement,
+    page_width: int,
+    margins: tuple[int, int],
+    padding: tuple[int, int],
+    fill: str,
+) -> None:
+    """A one-cell table that runs from the left to the right edge of the page, filled with
+    ``fill`` (RRGGBB), its text still starting at the page margins. All sizes in twips;
+    ``padding`` is the room above and below the text.
+
+    In Word 2010 compatibility mode (python-docx's template, kept by the writer) a table's
+    indent is measured to the text of its first cell: an indent of 0 and a left cell margin
+    as wide as the page margin put the cell's edge on the page's edge (LibreOffice agrees).
+    """
+    left, right = margins
+    tbl_pr = table.tblPr
+    for tag in ("w:tblStyle", "w:tblW", "w:tblInd", "w:tblBorders", "w:tblLayout", "w:tblCellMar"):
+        for old in tbl_pr.findall(qn(tag)):
+            tbl_pr.remove(old)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(page_width))
+    width.set(qn("w:type"), "dxa")
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), "0")
+    indent.set(qn("w:type"), "dxa")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "nil")
+        borders.append(border)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    cell_margins = OxmlElement("w:tblCellMar")
+    for side, value in (
+        ("top", padding[0]),
+        ("left", left),
+        ("bottom", padding[1]),
+        ("right", right),
+    ):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(value))
+        margin.set(qn("w:type"), "dxa")
+        cell_margins.append(margin)
+    # CT_TblPr's sequence: tblStyle … tblW, jc, … tblInd, tblBorders, shd, tblLayout, tblCellMar
+    look = tbl_pr.find(qn("w:tblLook"))
+    for element in (width, indent, borders, layout, cell_margins):
+        if look is None:
+            tbl_pr.append(element)
+        else:
+            look.addprevious(element)
+    for grid_col in table.findall(qn("w:tblGrid") + "/" + qn("w:gridCol")):
+        grid_col.set(qn("w:w"), str(page_width))
+    for tc in table.iter(qn("w:tc")):
+        tc_pr = tc.get_or_add_tcPr()
+        cell_width = tc_pr.get_or_add_tcW()
+        cell_width.type = "dxa"
+        cell_width.w = page_width
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), fill)
+        tc_pr.append(shading)

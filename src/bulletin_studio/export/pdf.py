@@ -27,7 +27,7 @@ from reportlab.platypus import (
     Spacer,
 )
 from reportlab.platypus.doctemplate import PageBegin, PageBreakIfNotEmpty
-from reportlab.platypus.flowables import BalancedColumns, ImageAndFlowables
+from reportlab.platypus.flowables import BalancedColumns
 
 from bulletin_studio.export.colour import (
     ImageConversion,
@@ -37,9 +37,12 @@ from bulletin_studio.export.colour import (
 )
 from bulletin_studio.export.pdf_blocks import (
     AnchorMark,
+    BesideCover,
     BottomBlock,
+    FigureBlock,
+    FloatGroup,
     HeadingGroup,
-    KeepBlock,
+    KeepWithPrevious,
     LogoRow,
     PictureFlowable,
     Rule,
@@ -145,15 +148,39 @@ class BulletinDocTemplate(BaseDocTemplate):
                     id="cover",
                     frames=[cover_frame],
                     autoNextPageTemplate="body",
-                    onPage=lambda canvas, doc: furniture.cover(canvas, doc.page),
+                    onPage=lambda canvas, doc: furniture.cover(canvas),
                 ),
                 PageTemplate(
                     id="body",
                     frames=[body_frame],
-                    onPage=lambda canvas, doc: furniture.body(canvas, doc.page),
+                    onPageEnd=lambda canvas, doc: furniture.body(
+                        canvas, doc.page, doc.page_section
+                    ),
                 ),
             ]
         )
+        self.page_section = ""
+        """The section the top of the current page belongs to (the running head's
+        ``{section}``): the one carried over from the page before, or the one whose banner is
+        the first thing on the page."""
+        self._section = ""
+        self._page_inked = False
+
+    def beforePage(self) -> None:
+        """ReportLab's hook at the start of each page."""
+        self.page_section = self._section
+        self._page_inked = False
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """ReportLab's hook after each flowable is placed: notes that the page has content."""
+        if not isinstance(flowable, Spacer) and getattr(flowable, "height", 0) > 0:
+            self._page_inked = True
+
+    def note_section(self, title: str) -> None:
+        """A section's banner is drawn (perhaps inside a group with the first item's title)."""
+        self._section = title
+        if not self._page_inked:
+            self.page_section = title
 
     def note_anchor(self, anchor: str, page: int, x: float, y: float) -> bool:
         """Where an anchor first appears (for the TOC, and as the PDF's named destination);
@@ -210,7 +237,9 @@ class StoryBuilder:
     def story(self) -> list[Flowable]:
         story: list[Flowable] = [*self._toc(), NextPageTemplate("body"), PageBreak()]
         for index, section in enumerate(self.tree.sections):
-            if index:
+            if index and section.items and section.items[0].new_page:
+                story.append(PageBreakIfNotEmpty())  # the section's title opens the page too
+            elif index:
                 story.append(CondPageBreak(self.body_height * 0.25))
             story.extend(self._section(section))
         story.extend(self._colophon())
@@ -241,40 +270,69 @@ class StoryBuilder:
             self.palette,
             section.anchor,
         )
-        items: list[Flowable] = []
-        for index, item in enumerate(section.items):
-            if index:
-                items.append(Spacer(1, 10))
-            items.extend(self._item(item))
-        if section.columns > 1 and items:
-            columns = BalancedColumns(
-                items,
-                nCols=section.columns,
-                needed=72,
-                innerPadding=self.palette.layout.page.column_gap * mm,
-                name=f"columns-{section.anchor}",
-            )
-            return [banner, columns, Spacer(1, 12)]
-        return [banner, *items, Spacer(1, 12)]
+        # ReportLab's keepWithNext moves the banner and what follows as one block whenever
+        # they do not fit together: a whole first item, or columns (which measure as if they
+        # needed the whole frame). In one column the banner joins the first item's heading
+        # group instead (it splits after two lines of text); before columns it stands alone:
+        # a section starts only where a quarter page is left, room for the banner and more
+        # than the columns' minimum.
+        banner.keepWithNext = False
+        flowables: list[Flowable] = []
+        lead_in: list[Flowable] = [banner] if section.columns == 1 else []
+        if not lead_in or not section.items:
+            flowables.append(banner)
+        for number, run in enumerate(_page_runs(section.items)):
+            if number:
+                flowables.append(PageBreakIfNotEmpty())
+            items: list[Flowable] = []
+            for index, item in enumerate(run):
+                if index:
+                    items.append(Spacer(1, 10))
+                items.extend(self._item(item, lead_in))
+                lead_in = []
+            if section.columns > 1:
+                items = [
+                    BalancedColumns(
+                        items,
+                        nCols=section.columns,
+                        needed=72,
+                        innerPadding=self.palette.layout.page.column_gap * mm,
+                        name=f"columns-{run[0].anchor}",
+                    )
+                ]
+            flowables.extend(items)
+        return [*flowables, Spacer(1, 12)]
 
-    def _item(self, item: ItemNode) -> list[Flowable]:
-        headings: list[Flowable] = []
+    def _item(self, item: ItemNode, lead_in: list[Flowable]) -> list[Flowable]:
+        """An item's flowables; ``lead_in`` (its section's banner) joins its headings."""
+        headings: list[Flowable] = list(lead_in)
         for index, text in enumerate(item.heading):
             outline = (item.toc_title, 1) if index == 0 else None
             headings.append(self._text(text, outline))
         body: list[Flowable] = []
         for block in item.body:
-            body.extend(self._block(block))
+            flowables = self._block(block)
+            if isinstance(block, Text) and block.style == Style.SOURCE and body:
+                flowables = [KeepWithPrevious([body.pop(), *flowables], self.body_height)]
+            body.extend(flowables)
+        body = self._floating(body)
         if item.cover is not None:
             body = [self._beside_cover(item, body)]
-        if not headings:
-            headings = [AnchorMark(item.anchor)]  # an untitled item still has its place
-        if not body:
-            flowables = headings
-        else:
-            flowables = [HeadingGroup([*headings, body[0]], self.body_height), *body[1:]]
+        if len(headings) == len(lead_in):  # an untitled item still has its place
+            headings.append(AnchorMark(item.anchor))
+        members = [*headings, *body[:1]]
+        first = HeadingGroup(members, self.body_height) if len(members) > 1 else members[0]
+        flowables = [first, *body[1:]]
         self.item_titles[id(flowables[0])] = item.toc_title
         return flowables
+
+    def _floating(self, body: list[Flowable]) -> list[Flowable]:
+        """Each figure with the rest of its item's body, so that it can float (FloatGroup)."""
+        for index in range(len(body) - 2, -1, -1):
+            block = body[index]
+            if isinstance(block, FigureBlock) or getattr(block, "floats", False):
+                body[index:] = [FloatGroup(body[index:], self.body_height)]
+        return body
 
     def _beside_cover(self, item: ItemNode, body: list[Flowable]) -> Flowable:
         """A report cover or partner logo at the left, the item's text flowing beside it."""
@@ -290,14 +348,7 @@ class StoryBuilder:
             hug=True,
             height=figures.logo_height * mm if item.kind == "partner_news" else None,
         )
-        return ImageAndFlowables(
-            cover,
-            body or [Spacer(1, 1)],
-            imageSide="left",
-            imageRightPadding=10,
-            imageBottomPadding=6,
-            imageTopPadding=4,
-        )
+        return BesideCover(cover, body or [Spacer(1, 1)], self.body_height)
 
     def _block(self, block: BlockNode) -> list[Flowable]:
         match block:
@@ -351,7 +402,10 @@ class StoryBuilder:
         if figure.caption is not None:
             parts.append(self._text(figure.caption))
         parts.insert(0, Spacer(1, 4))
-        return KeepBlock(parts, self.body_height)
+        block = FigureBlock(parts, self.body_height)
+        if figure.caption is None:  # the caption's space below, so text never touches it
+            block.spaceAfter = self.palette.style(Style.CAPTION).space_after
+        return block
 
     def _colophon(self) -> list[Flowable]:
         if not self.tree.colophon:
@@ -359,6 +413,17 @@ class StoryBuilder:
         parts: list[Flowable] = [Rule("rule", self.palette, space=4)]
         parts.extend(self._text(text) for text in self.tree.colophon)
         return [Spacer(1, 18), BottomBlock(parts, self.body_height)]
+
+
+def _page_runs(items: tuple[ItemNode, ...]) -> list[list[ItemNode]]:
+    """A section's items cut where one is to start on a new page (a run per page group); the
+    first item's break is taken before the section's title instead."""
+    runs: list[list[ItemNode]] = []
+    for item in items:
+        if not runs or (item.new_page and runs[-1]):
+            runs.append([])
+        runs[-1].append(item)
+    return runs
 
 
 class TypesetSession:

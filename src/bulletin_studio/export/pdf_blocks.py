@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
+from reportlab.platypus.flowables import ImageAndFlowables
 
 from bulletin_studio.export.pdf_images import Pictures
 from bulletin_studio.export.pdf_style import Palette
@@ -49,6 +50,9 @@ class SectionBanner(ShallowCopied, Flowable):
     def draw(self) -> None:
         canvas = self.canv
         mark_anchor(canvas, self.anchor, self.height, (self.title, 0))
+        doc = getattr(canvas, "_doctemplate", None)
+        if doc is not None:
+            doc.note_section(self.title)  # the running head's {section}
         canvas.saveState()
         canvas.setFillColor(self.palette.color(self.palette.layout.masthead.band_color))
         canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
@@ -339,7 +343,59 @@ class BottomBlock(ShallowCopied, Flowable):
             top -= height + flowable.getSpaceAfter()
 
 
-class Stack(ShallowCopied, Flowable):
+def _gap(before: Flowable, after: Flowable) -> float:
+    """Space between two flowables one under the other (the larger of the two, as frames do)."""
+    return max(before.getSpaceAfter(), after.getSpaceBefore())
+
+
+def fill(
+    canvas: Canvas, members: list[Flowable], available_width: float, available_height: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The members that fit one under the other in ``available_height`` (the last perhaps as
+    the first part of its split), and the rest. A member that keeps with the next one (a
+    subheading) never ends the fitting part."""
+    fitting: list[Flowable] = []
+    rest: list[Flowable] = []
+    used = 0.0
+    for index, member in enumerate(members):
+        gap = _gap(fitting[-1], member) if fitting else 0.0
+        _, height = member.wrapOn(canvas, available_width, available_height)
+        if used + gap + height <= available_height + 1e-6:
+            fitting.append(member)
+            used += gap + height
+            continue
+        parts = member.splitOn(canvas, available_width, available_height - used - gap)
+        if parts:
+            fitting.append(parts[0])
+        rest = [*parts[1:], *members[index + 1 :]] if parts else members[index:]
+        break
+    while fitting and rest and fitting[-1].getKeepWithNext():
+        rest.insert(0, fitting.pop())
+    return fitting, rest
+
+
+class CanvasMemory:
+    """Measuring in ``split`` without a lent canvas.
+
+    ReportLab lends a flowable its canvas (``self.canv``) for ``wrapOn`` and ``splitOn``, but
+    its ImageAndFlowables calls ``split`` of what flows beside the image directly; the
+    canvas of the last measuring then stands in.
+    """
+
+    _last_canvas: Canvas | None = None
+
+    def wrapOn(self, canv: Canvas, aW: float, aH: float) -> tuple[float, float]:
+        self._last_canvas = canv
+        return super().wrapOn(canv, aW, aH)  # type: ignore[misc]
+
+    @property
+    def canvas(self) -> Canvas:
+        canvas = getattr(self, "canv", None) or self._last_canvas
+        self._last_canvas = canvas
+        return canvas
+
+
+class Stack(CanvasMemory, ShallowCopied, Flowable):
     """Flowables drawn one under the other as one unit; subclasses decide how it may split."""
 
     def __init__(self, members: list[Flowable], frame_height: float) -> None:
@@ -349,19 +405,10 @@ class Stack(ShallowCopied, Flowable):
         self.spaceBefore = members[0].getSpaceBefore()
         self.spaceAfter = members[-1].getSpaceAfter()
         self.sizes: list[tuple[float, float]] = []
-        self._last_canvas: Canvas | None = None
-
-    @property
-    def canvas(self) -> Canvas:
-        """The canvas measuring happens on. ReportLab's ImageAndFlowables calls ``split``
-        directly, without lending one, so the one from the last ``wrapOn`` stands in."""
-        canvas = getattr(self, "canv", None) or self._last_canvas
-        self._last_canvas = canvas
-        return canvas
 
     def _gap(self, index: int) -> float:
         """Space between member ``index - 1`` and member ``index``."""
-        return max(self.members[index - 1].getSpaceAfter(), self.members[index].getSpaceBefore())
+        return _gap(self.members[index - 1], self.members[index])
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -375,20 +422,12 @@ class Stack(ShallowCopied, Flowable):
     def split_anywhere(self, available_width: float, available_height: float) -> list[Flowable]:
         """The members that fit, plus the first part of the one that does not, as one stack;
         the rest follow. For content taller than a page, which cannot be kept together."""
-        used = 0.0
-        for index, member in enumerate(self.members):
-            gap = self._gap(index) if index else 0.0
-            _, height = member.wrapOn(self.canvas, available_width, available_height)
-            if used + gap + height <= available_height:
-                used += gap + height
-                continue
-            parts = member.splitOn(self.canvas, available_width, available_height - used - gap)
-            fitting = self.members[:index] + parts[:1]
-            rest = parts[1:] if parts else [member]
-            if not fitting:
-                return []
-            return [Stack(fitting, self.frame_height), *rest, *self.members[index + 1 :]]
-        return [self]
+        fitting, rest = fill(self.canvas, self.members, available_width, available_height)
+        if not fitting:
+            return []
+        if not rest:
+            return [self]
+        return [Stack(fitting, self.frame_height), *rest]
 
     def draw(self) -> None:
         top = self.height
@@ -412,6 +451,93 @@ class KeepBlock(Stack):
         if self.wrap(available_width, available_height)[1] > self.frame_height:
             return self.split_anywhere(available_width, available_height)
         return []
+
+
+class FigureBlock(KeepBlock):
+    """A figure or logo strip with its caption: a block that may float (see ``FloatGroup``)."""
+
+
+class KeepWithPrevious(Stack):
+    """A block and the line that must not leave it (a source line 「摘自：…」 under its news).
+
+    The group splits only inside its first member, so the lines that go on with the source
+    to the next page or column are at least the two a paragraph split leaves; a block that
+    cannot split (a figure) moves with it whole.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.wrap(available_width, available_height)[1] > self.frame_height:
+            return self.split_anywhere(available_width, available_height)
+        first, *tail = self.members
+        parts = first.splitOn(self.canvas, available_width, available_height)
+        if len(parts) < 2:
+            return []
+        return [parts[0], KeepWithPrevious([*parts[1:], *tail], self.frame_height)]
+
+    @property
+    def floats(self) -> bool:
+        """A figure with its source line floats as one."""
+        return isinstance(self.members[0], FigureBlock)
+
+
+class FloatGroup(Stack):
+    """A figure and the rest of its item, so the figure can float.
+
+    Where the figure does not fit in what is left of the page (or column), the text after it
+    fills that space and the figure opens the next page (or column), followed by the rest of
+    the text, instead of leaving the space blank. The figure never floats out of its item: if
+    the item's text ends before the page does, the figure comes after it. Deterministic: the
+    order depends only on the sizes.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        figure, *followers = self.members
+        _, height = figure.wrapOn(self.canvas, available_width, available_height)
+        if height <= available_height + 1e-6:
+            return [figure, *followers]  # it fits where it stands: no float
+        if height > self.frame_height:
+            parts = figure.splitOn(self.canvas, available_width, available_height)
+            return [*parts, *followers] if parts else []
+        if not followers:
+            return []
+        # The text set here starts where the figure would have: its own space before must
+        # come out of the room the frame gave the figure.
+        room = available_height - max(0.0, followers[0].getSpaceBefore() - self.spaceBefore)
+        fitting, rest = fill(self.canvas, followers, available_width, room)
+        if not fitting:
+            return []
+        return [Stack(fitting, self.frame_height), figure, *rest]
+
+
+class BesideCover(CanvasMemory, ImageAndFlowables):
+    """An item's text flowing beside its cover (a report cover, a partner's logo).
+
+    ReportLab moves the whole item on when the cover does not fit at the foot of a page. Here
+    the text fills that space at full width and the cover opens the next page (or column)
+    with the rest of the text beside it; an item whose text would all fit above is moved
+    whole instead, so a cover is never left apart from its text.
+    """
+
+    def __init__(self, cover: Flowable, body: list[Flowable], frame_height: float) -> None:
+        super().__init__(
+            cover,
+            body,
+            imageSide="left",
+            imageRightPadding=10,
+            imageBottomPadding=6,
+            imageTopPadding=4,
+        )
+        self.body = body
+        self.frame_height = frame_height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = super().split(available_width, available_height)
+        if parts or self._aH > self.frame_height:
+            return parts
+        fitting, rest = fill(self.canvas, self.body, available_width, available_height)
+        if not fitting or not rest:
+            return []
+        return [Stack(fitting, self.frame_height), BesideCover(self._I, rest, self.frame_height)]
 
 
 class AnchorMark(ShallowCopied, Flowable):

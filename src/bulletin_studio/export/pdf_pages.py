@@ -11,12 +11,15 @@ from bulletin_studio.export.pdf_style import Palette
 from bulletin_studio.export.pdf_text import Shaped, shape, single_line
 from bulletin_studio.export.writer import Variant
 from bulletin_studio.model.markup import Run
+from bulletin_studio.model.problems import shorten
 from bulletin_studio.render.layout import Layout, Style, fill_placeholders
 from bulletin_studio.render.tree import MastheadNode
 
 CROP_MARK_LENGTH = 5 * mm
 CROP_MARK_OFFSET = 2 * mm
 """Marks stop this far from the trim corner, so they stay outside the bleed."""
+SECTION_IN_HEAD = 30
+"""A longer section title is cut with an ellipsis in the running head (one line)."""
 
 
 @dataclass(frozen=True)
@@ -131,29 +134,31 @@ class Furniture:
         self.header = header
         self.footer = footer
 
-    def _running_text(self, template: str, style: Style, page_number: int) -> Shaped:
-        text = fill_placeholders(template, {"page": str(page_number)})
+    def _running_text(self, template: str, style: Style, page_number: int, section: str) -> Shaped:
+        values = {"page": str(page_number), "section": shorten(section, SECTION_IN_HEAD)}
+        text = fill_placeholders(template, values)
         return shape([Run(text=text)], self.palette.style(style), self.palette)
 
-    def cover(self, canvas: Canvas, page_number: int) -> None:
+    def cover(self, canvas: Canvas) -> None:
+        """Masthead and crop marks: no running head and no page number on the cover."""
         geometry = self.geometry
         geometry.set_boxes(canvas)
         with artifact(canvas):
             self._masthead(canvas)
-            self._footer(canvas, page_number)
             geometry.draw_crop_marks(canvas)
 
-    def body(self, canvas: Canvas, page_number: int) -> None:
+    def body(self, canvas: Canvas, page_number: int, section: str) -> None:
+        """Drawn when the page is full, so that ``{section}`` is the section of its top."""
         self.geometry.set_boxes(canvas)
         with artifact(canvas):
-            self._running(canvas, page_number)
+            self._running(canvas, page_number, section)
 
-    def _running(self, canvas: Canvas, page_number: int) -> None:
+    def _running(self, canvas: Canvas, page_number: int, section: str) -> None:
         """Header with its rule, footer and crop marks of a body page."""
         geometry = self.geometry
         style = self.palette.style(Style.HEADER)
         baseline = geometry.text_top + 7 * mm
-        header = self._running_text(self.header, Style.HEADER, page_number)
+        header = self._running_text(self.header, Style.HEADER, page_number, section)
         single_line(canvas, header, geometry.text_left, baseline, geometry.text_width)
         canvas.saveState()
         canvas.setStrokeColor(self.palette.color(self.palette.layout.running.rule_color))
@@ -163,13 +168,13 @@ class Furniture:
         canvas.setFillColor(self.palette.color(self.palette.layout.masthead.band_color))
         canvas.rect(geometry.text_left, rule_y - 0.4, 18 * mm, 1.6, stroke=0, fill=1)
         canvas.restoreState()
-        self._footer(canvas, page_number)
+        self._footer(canvas, page_number, section)
         geometry.draw_crop_marks(canvas)
 
-    def _footer(self, canvas: Canvas, page_number: int) -> None:
+    def _footer(self, canvas: Canvas, page_number: int, section: str) -> None:
         geometry = self.geometry
         style = self.palette.style(Style.FOOTER)
-        shaped = self._running_text(self.footer, Style.FOOTER, page_number)
+        shaped = self._running_text(self.footer, Style.FOOTER, page_number, section)
         baseline = geometry.text_bottom - 11 * mm
         single_line(canvas, shaped, geometry.text_left, baseline, geometry.text_width, style.align)
 

@@ -8,6 +8,9 @@ from bulletin_studio.model.blocks import Block, ImageRef, ModelBase
 from bulletin_studio.model.fields import PlainText, RichText, Url
 from bulletin_studio.model.ids import StableId, new_id
 
+NewPage = Annotated[bool, Field(description="Start the item on a new page")]
+"""Any item may open a page: the real bulletin starts its long articles on a fresh one."""
+
 
 class Article(ModelBase):
     """A news article: event label, title, subtitle, body blocks and where it came from."""
@@ -18,6 +21,7 @@ class Article(ModelBase):
     title: PlainText = ""
     subtitle: PlainText = ""
     blocks: list[Block] = Field(default_factory=list)
+    new_page: NewPage = False
 
 
 class PartnerNews(ModelBase):
@@ -29,7 +33,11 @@ class PartnerNews(ModelBase):
     title: PlainText = ""
     link: Url | None = None
     logo: ImageRef | None = None
+    show_organisation: bool = Field(
+        True, description="Print the organisation as a label above the title"
+    )
     blocks: list[Block] = Field(default_factory=list)
+    new_page: NewPage = False
 
 
 class Resource(ModelBase):
@@ -42,6 +50,7 @@ class Resource(ModelBase):
     publisher: PlainText = ""
     description: RichText = ""
     cover: ImageRef | None = None
+    new_page: NewPage = False
 
 
 Item = Annotated[Article | PartnerNews | Resource, Field(discriminator="type")]

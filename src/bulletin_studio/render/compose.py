@@ -137,10 +137,11 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
                 toc_title=shorten(one_line(item.title), TOC_MAX_CHARS),
                 heading=tuple(text for text in heading if text.runs),
                 body=_blocks(item.blocks, pictures),
+                new_page=item.new_page,
             )
         case PartnerNews():
             heading = [
-                _plain(Style.LABEL, item.organisation, item.id),
+                _plain(Style.LABEL, item.organisation if item.show_organisation else "", item.id),
                 Text(Style.PARTNER_TITLE, (Run(text=item.title, href=item.link),), item.id),
             ]
             return ItemNode(
@@ -151,6 +152,7 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
                 body=_blocks(item.blocks, pictures),
                 link=item.link,
                 cover=pictures.picture(item.logo, item.id) if item.logo else None,
+                new_page=item.new_page,
             )
         case Resource():
             heading = [
@@ -169,6 +171,7 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
                 body=body,
                 link=item.link,
                 cover=pictures.picture(item.cover, item.id) if item.cover else None,
+                new_page=item.new_page,
             )
     raise RenderError(f"未知条目类型：{type(item).__name__}")
 
@@ -232,7 +235,7 @@ def _list(block: ListBlock) -> ListNode:
         entries.append(
             ListEntryNode(marker=marker, lead=lead, runs=tuple(parse_inline(entry.text)))
         )
-    return ListNode(entries=tuple(entries), anchor=block.id)
+    return ListNode(entries=tuple(entries), anchor=block.id, ordered=block.ordered)
 
 
 def _colophon(issue: Issue) -> tuple[Text, ...]:
@@ -240,7 +243,7 @@ def _colophon(issue: Issue) -> tuple[Text, ...]:
     lines: list[tuple[Run, ...]] = []
     if colophon.source_statement:
         lines.append(tuple(parse_inline(colophon.source_statement)))
-    if colophon.compiler:
+    if colophon.compiler and not _names(colophon.source_statement, colophon.compiler):
         lines.append((Run(text=f"汇编：{colophon.compiler}"),))
     if colophon.editor:
         lines.append((Run(text=f"编辑：{colophon.editor}"),))
@@ -265,6 +268,13 @@ def one_line(title: str) -> str:
         latin = joined[-1].isascii() and joined[-1].isalnum() and line[0].isascii()
         joined += (" " if latin and line[0].isalnum() else "") + line
     return joined
+
+
+def _names(statement: str, name: str) -> bool:
+    """Whether the source statement already names the compiler (「……由青禾联合认证中心汇编」):
+    a separate 「汇编：」 line would then say it twice. White space does not count."""
+    plain = "".join(run.text for run in parse_inline(statement))
+    return "".join(name.split()) in "".join(plain.split())
 
 
 def _plain(style: Style, text: str, anchor: str) -> Text:

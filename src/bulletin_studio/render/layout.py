@@ -63,10 +63,11 @@ FontRole = Literal["title", "heading", "body", "caption"]
 MIN_TEXT_MM = 40
 MIN_COLUMN_MM = 25
 
-PLACEHOLDERS = frozenset({"title", "numbering", "network", "page"})
+PLACEHOLDERS = frozenset({"title", "numbering", "network", "page", "section"})
 """What a running head or foot may name: ``{title}`` (the bulletin's), ``{numbering}``
-(「2024年第1期　总第15期」), ``{network}`` and ``{page}``. Nothing else is evaluated: no
-attributes, indexes or format specifications, so a layout file cannot reach into the program."""
+(「2024年第1期　总第15期」), ``{network}``, ``{page}`` and ``{section}`` (the title of the
+section the top of the page belongs to). Nothing else is evaluated: no attributes, indexes or
+format specifications, so a layout file cannot reach into the program."""
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 

@@ -39,6 +39,8 @@ class ListNode:
     entries: tuple[ListEntryNode, ...]
     anchor: str | None = None
     style: Style = Style.LIST
+    ordered: bool = False
+    """Numbered (the markers count 1., 2. …) rather than bulleted."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class ItemNode:
     body: tuple[BlockNode, ...]
     link: str | None = None
     cover: Picture | None = None
+    new_page: bool = False
+    """The editor asked for the item to open a page (both writers break before it)."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,8 @@ class RenderTree:
     sections: tuple[SectionNode, ...]
     colophon: tuple[Text, ...]
     header: str
-    """The running head with its placeholders filled in, except ``{page}``."""
+    """The running head with its placeholders filled in, except ``{page}`` and ``{section}``
+    (they change from page to page: each writer fills them as it can)."""
     footer: str
     images: Mapping[str, bytes] = field(repr=False)
     unusable_images: tuple[UnusableImage, ...] = ()

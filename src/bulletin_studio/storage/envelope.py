@@ -15,6 +15,10 @@ keep loading):
 * **2** (2025): ``issue.drafts``, a list of ``{"key", "field", "text"}``: what the editor
   typed into a field that refused it (kept until fixed, reported as an error). Migration from
   1 adds an empty list.
+* **3** (2025): layout controls the printed bulletin uses, per item: ``new_page`` (any item
+  may start on a new page) and, for partner news, ``show_organisation`` (print the
+  organisation label above the title, or not). Migration from 2 sets them to what version 2
+  printed: no page break, the label shown.
 
 To change the format: bump ``SCHEMA_VERSION``, register in ``MIGRATIONS`` a function that
 upgrades the raw dict of the previous version by one step, add a golden file of the old
@@ -36,7 +40,7 @@ from bulletin_studio.model.issue import Issue
 from bulletin_studio.model.problems import FIELD_NAMES, Problem, problems_from_validation
 
 FORMAT_ID = "bulletin-studio/issue"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -46,7 +50,29 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "drafts": []}
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 items had no layout controls: each followed the one before and partner news
+    always printed its organisation."""
+    if not isinstance(data.get("sections"), list):
+        return data  # nothing to upgrade, or not sections at all: validation names it
+    sections = []
+    for section in data["sections"]:
+        if isinstance(section, dict) and isinstance(section.get("items"), list):
+            section = {**section, "items": [_v3_item(item) for item in section["items"]]}
+        sections.append(section)
+    return {**data, "sections": sections}
+
+
+def _v3_item(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return item  # not an item: validation names it
+    upgraded = {**item, "new_page": False}
+    if item.get("type") == "partner_news":
+        upgraded["show_organisation"] = True
+    return upgraded
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 """``N -> f``: ``f`` turns the raw ``issue`` dict of version N into that of version N+1."""
 
 

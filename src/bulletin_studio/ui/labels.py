@@ -41,6 +41,8 @@ FIELD_LABELS: dict[str, str] = {
     "logos": QT_TRANSLATE_NOOP("Fields", "Logos"),
     "attribution": QT_TRANSLATE_NOOP("Fields", "Attribution"),
     "url": QT_TRANSLATE_NOOP("Fields", "URL"),
+    "new_page": QT_TRANSLATE_NOOP("Fields", "Start on a new page"),
+    "show_organisation": QT_TRANSLATE_NOOP("Fields", "Show organisation label"),
 }
 
 ITEM_KINDS: dict[str, str] = {

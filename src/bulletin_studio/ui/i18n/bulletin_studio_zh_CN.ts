@@ -224,6 +224,14 @@
         <source>URL</source>
         <translation>网址</translation>
     </message>
+    <message>
+        <source>Start on a new page</source>
+        <translation>另起一页</translation>
+    </message>
+    <message>
+        <source>Show organisation label</source>
+        <translation>显示机构名称</translation>
+    </message>
 </context>
 <context>
     <name>FileManager</name>
