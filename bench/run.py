@@ -1,5 +1,6 @@
-"""Benchmarks: ``bash run.sh bench [--export|--gui]`` (or ``python bench/run.py``). Prints
-figures; without a flag both run. The GUI ones are in ``bench/gui.py``; the export ones:
+"""Benchmarks: ``bash run.sh bench [--export|--gui|--review]`` (or ``python bench/run.py``).
+Prints figures; without a flag all run. The GUI ones are in ``bench/gui.py``, the review
+import's scaling in ``bench/review_import.py``; the export ones:
 
 - the sample issue: in-process warm export (median), whole process (``bulletin-studio
   export``, median), for PDF and DOCX;
@@ -124,13 +125,17 @@ def export_benchmarks() -> None:
 
 def main() -> None:
     chosen = set(sys.argv[1:])
-    if not chosen <= {"--export", "--gui"}:
-        sys.exit("usage: bench/run.py [--export] [--gui]")
-    if "--gui" not in chosen or "--export" in chosen:
+    if not chosen <= {"--export", "--gui", "--review"}:
+        sys.exit("usage: bench/run.py [--export] [--gui] [--review]")
+    everything = not chosen
+    if everything or "--export" in chosen:
         export_benchmarks()
-    if "--export" not in chosen or "--gui" in chosen:
+    if everything or "--gui" in chosen:
         print()
         subprocess.run([sys.executable, str(HERE / "gui.py")], check=True)
+    if everything or "--review" in chosen:
+        print()
+        subprocess.run([sys.executable, str(HERE / "review_import.py")], check=True)
 
 
 if __name__ == "__main__":
