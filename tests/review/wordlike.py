@@ -164,20 +164,20 @@ def track_edit(
     author: str,
     date: str = DATE,
 ) -> None:
-    """In the first paragraph of ``bookmark``, where ``before + deleted`` occurs: the tracked
-    deletion of ``deleted`` and the tracked insertion of ``inserted`` after it, as Word writes
-    them (runs split at the edit, one ``w:del`` per run, the insertion in the formatting of
-    the run before it)."""
+    """Where ``before + deleted`` first occurs from ``bookmark``'s start: the tracked deletion
+    of ``deleted`` and the tracked insertion of ``inserted`` after it, as Word writes them
+    (runs split at the edit, one ``w:del`` per run, the insertion in the formatting of the
+    run before it)."""
 
     def edit(parts: dict[str, bytes]) -> None:
         document = etree.fromstring(parts["word/document.xml"])
         start_mark = document.xpath(
             "//w:bookmarkStart[@w:name=$name]", namespaces=NS, name=bookmark
         )[0]
-        paragraph = start_mark.getparent()
-        text = "".join(t.text or "" for t in paragraph.iter(_w("t")))
-        found = text.find(before + deleted)
-        assert found >= 0, f"{before + deleted!r} is not in {text!r}"
+        paragraphs = [start_mark.getparent(), *start_mark.getparent().itersiblings(_w("p"))]
+        texts = ["".join(t.text or "" for t in p.iter(_w("t"))) for p in paragraphs]
+        number = next(i for i, text in enumerate(texts) if before + deleted in text)
+        paragraph, found = paragraphs[number], texts[number].find(before + deleted)
         start = found + len(before)
         end = start + len(deleted)
         _split_runs_at(paragraph, start)
