@@ -122,6 +122,11 @@ class ReviewNote(ModelBase):
         None, description="What the editor did with a tracked change"
     )
 
+    @property
+    def open_change(self) -> bool:
+        """A tracked change neither accepted nor rejected yet."""
+        return self.kind != "comment" and self.decision is None
+
     @model_validator(mode="after")
     def _offset_in_paragraph(self) -> "ReviewNote":
         if self.offset is not None and self.offset > len(self.paragraph):

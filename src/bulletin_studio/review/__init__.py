@@ -9,7 +9,6 @@ from bulletin_studio.review.apply import (
     Decisions,
     accept_change,
     decide_all,
-    is_open_change,
     reject_change,
 )
 from bulletin_studio.review.errors import ReviewError
@@ -26,7 +25,6 @@ __all__ = [
     "ReviewReport",
     "accept_change",
     "decide_all",
-    "is_open_change",
     "merge_review",
     "read_review",
     "reject_change",

@@ -50,10 +50,6 @@ class Decisions:
     """The changes left open, each with the reason."""
 
 
-def is_open_change(note: ReviewNote) -> bool:
-    return note.kind != "comment" and note.decision is None
-
-
 def accept_change(issue: Issue, note_id: str) -> Issue:
     """The issue with the change made in its text and the note marked accepted."""
     note = _open_change(issue, note_id)
@@ -101,7 +97,7 @@ def decide_all(issue: Issue, item_id: str, accept: bool) -> Decisions:
     keys = {item_id} | ({block.id for block in getattr(owner, "blocks", [])} if owner else set())
     made: list[str] = []
     refused: list[tuple[ReviewNote, str]] = []
-    for note in [n for n in issue.notes if is_open_change(n) and n.target_id in keys]:
+    for note in [n for n in issue.notes if n.open_change and n.target_id in keys]:
         try:
             issue = accept_change(issue, note.id) if accept else reject_change(issue, note.id)
         except ChangeRefused as refusal:

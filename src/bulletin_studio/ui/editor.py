@@ -296,6 +296,8 @@ class IssueEditor(QObject):
     # --- review notes ------------------------------------------------------------------
 
     def set_note_resolved(self, note_id: str, resolved: bool) -> None:
+        if all(note.resolved == resolved for note in self._issue.notes if note.id == note_id):
+            return
         notes = [
             note.model_copy(update={"resolved": resolved}) if note.id == note_id else note
             for note in self._issue.notes
