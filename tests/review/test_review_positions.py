@@ -3,15 +3,20 @@ accepting the change needs; and the bookmarks around each remark, found in one s
 
 import copy
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+from bulletin_studio.render.compose import compose
+from bulletin_studio.render.layout import load_layout
 from bulletin_studio.review import read_review
 from bulletin_studio.review.reader import _enclosing
+from bulletin_studio.storage import Document
 from tests.review.wordlike import NS, W, track_edit
+from tests.writing import write_docx
 
 BODY = "可持续公共采购是实现循环经济的关键。"
 
@@ -133,3 +138,24 @@ def test_the_sweep_finds_what_checking_every_bookmark_finds(
         )
 
     assert _enclosing(spans, ranges) == [by_definition(start, end) for start, end in ranges]
+
+
+def test_a_deleted_picture_is_a_remark_on_its_figure(
+    small_document: Document, tmp_path: Path
+) -> None:
+    tree = compose(small_document.issue, load_layout("default"), small_document.assets)
+    exported = write_docx(tree, tmp_path / "f.docx", datetime(2024, 3, 1, tzinfo=UTC)).path
+    with zipfile.ZipFile(exported) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = etree.fromstring(parts["word/document.xml"])
+    run = document.xpath("//w:r[w:drawing]", namespaces=NS)[0]
+    deletion = etree.Element(f"{{{W}}}del")
+    deletion.set(f"{{{W}}}author", "赵审阅")
+    run.addprevious(deletion)
+    deletion.append(run)
+    parts["word/document.xml"] = etree.tostring(document)
+    with zipfile.ZipFile(tmp_path / "r.docx", "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    (change,) = read_review(tmp_path / "r.docx").changes
+    assert (change.kind, change.text, change.target) == ("deletion", "\ufffc", "f_cert")

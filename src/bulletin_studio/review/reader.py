@@ -256,7 +256,12 @@ class _Scan:
             self._text("\t" if element.tag == _w("tab") else "\n", self._state(_PLAIN))
 
     def _picture(self, _: etree._Element) -> None:
-        self.offset += 1  # U+FFFC: takes a place, is no text
+        """U+FFFC takes a place but is no text: only a deletion records it (a picture the
+        reviewer deleted is a remark of its own)."""
+        for _, change in self._open:
+            if change.kind == "deletion":
+                change.text.append("\ufffc")
+        self.offset += 1
 
     def _state(self, default: str) -> str:
         """Text inside an open change is inserted or deleted with it (the innermost wins)."""
