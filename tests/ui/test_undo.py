@@ -4,8 +4,9 @@ Enter makes a new paragraph, Shift+Enter a line break."""
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from bulletin_studio.model import Article, Issue, Numbering, Paragraph, Section
 from bulletin_studio.storage import AssetStore, Document
@@ -276,3 +277,38 @@ def test_enter_in_a_text_that_is_not_a_paragraph_is_a_line_break(window: MainWin
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     qtbot.keyClicks(edit, "c")
     assert window.editor.node(quote.id).text == "ab\nc"
+
+
+def test_enter_in_a_refused_text_is_a_line_break(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A draft (a link the model refuses) cannot be cut into two paragraphs."""
+    edit = box(window, "p_one")
+    type_text(edit, "见[官网](javascript:x)")
+    assert window.editor.draft("p_one", "text") is not None
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert len(window.editor.node("art_one").blocks) == 3
+    assert window.editor.draft("p_one", "text").text == "见[官网](javascript:x)\n"
+
+
+def test_the_context_menu_undoes_through_the_document(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    edit = box(window, "p_one")
+    edit.setFocus()
+    qtbot.keyClicks(edit, "alpha")
+    seen: list[str] = []
+
+    def use_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None
+        undo_action = next(a for a in menu.actions() if a.objectName() == "edit-undo")
+        seen.append(undo_action.text())
+        menu.close()
+        undo_action.trigger()
+
+    QTimer.singleShot(0, use_menu)
+    QCoreApplication.sendEvent(
+        edit.viewport(),
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, QPoint(5, 5), edit.mapToGlobal(QPoint(5, 5))
+        ),
+    )
+    assert seen and seen[0].startswith("Undo")
+    assert text_of(window, "p_one") == "" and edit.toPlainText() == ""
