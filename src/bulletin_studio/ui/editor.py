@@ -83,6 +83,7 @@ class IssueEditor(QObject):
         self._issue = document.issue
         self.assets = document.assets
         self.undo_stack.clear()
+        self._typing = None
         emit(self.documentReplaced)
         emit(self.structureChanged)
         emit(self.issueChanged, "")
