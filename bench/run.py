@@ -1,7 +1,16 @@
-"""Benchmarks: ``bash run.sh bench [--export|--gui|--docx]`` (or ``python bench/run.py``).
-Prints figures; without a flag the export and GUI ones run. The GUI ones are in
-``bench/gui.py``, the DOCX writer's growth with 50 to 5,000 items in ``bench/docx_scaling.py``
-(``--docx``, a few minutes); the export ones:
+"""Benchmarks: ``bash run.sh bench [FLAGS]`` (or ``python bench/run.py [FLAGS]``). Prints
+figures; nothing in the test suite depends on timings. Without a flag the export and GUI
+benchmarks run; flags pick any of:
+
+- ``--export``: the writers on the sample and on synthetic issues of about 10, 50 and 100
+  pages (whole process, warm, peak memory, growth per page);
+- ``--gui``: the app (``bench/gui.py``): cold start, keystroke to page, memory, undo;
+- ``--scaling``: how time grows with hostile input, ten times more at each step: one long
+  paragraph (``bench/linebreak_scaling.py``), DOCX items (``bench/docx_scaling.py``) and
+  tracked changes in a review (``bench/review_import.py``); a few minutes;
+- ``--typography``: the line breaker measured against Typst (``bench/typography.py``).
+
+The export benchmark in detail:
 
 - the sample issue: in-process warm export (median), whole process (``bulletin-studio
   export``, median), for PDF and DOCX;
@@ -30,9 +39,9 @@ from bulletin_studio.storage import save_document
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from docx_scaling import docx_scaling  # noqa: E402
 from synthetic import synthetic_document  # noqa: E402
 
+FLAGS = frozenset({"--export", "--gui", "--scaling", "--typography"})
 SIZES = {"~10 pages": 1, "~50 pages": 5, "~100 pages": 10}
 
 
@@ -127,18 +136,22 @@ def export_benchmarks() -> None:
 
 def main() -> None:
     chosen = set(sys.argv[1:])
-    if not chosen <= {"--export", "--gui", "--docx"}:
-        sys.exit("usage: bench/run.py [--export] [--gui] [--docx]")
-    if "--docx" in chosen:
-        docx_scaling()
-        chosen.discard("--docx")
-        if not chosen:
-            return
-    if "--gui" not in chosen or "--export" in chosen:
+    if not chosen <= FLAGS:
+        sys.exit(f"usage: bench/run.py [{'] ['.join(sorted(FLAGS))}]")
+    if not chosen:
+        chosen = {"--export", "--gui"}
+    if "--export" in chosen:
         export_benchmarks()
-    if "--export" not in chosen or "--gui" in chosen:
+    if "--gui" in chosen:
         print()
         subprocess.run([sys.executable, str(HERE / "gui.py")], check=True)
+    if "--scaling" in chosen:
+        for script in ("linebreak_scaling.py", "docx_scaling.py", "review_import.py"):
+            print()
+            subprocess.run([sys.executable, str(HERE / script)], check=True)
+    if "--typography" in chosen:
+        print()
+        subprocess.run([sys.executable, str(HERE / "typography.py")], check=True)
 
 
 if __name__ == "__main__":

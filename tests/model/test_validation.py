@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from bulletin_studio.model import Colophon, Issue, Numbering, Paragraph
+from bulletin_studio.model import Colophon, Issue, Numbering, Paragraph, ReviewNote
 from bulletin_studio.model.problems import Problem, check_issue, problems_from_validation
 
 NUMBERING = {"year": 2024, "number": 1, "cumulative": 15}
@@ -102,3 +102,14 @@ def test_check_issue_compares_with_the_previous_numbering() -> None:
     messages = [p.message for p in check_issue(issue, previous) if p.severity == "error"]
     assert "总第15期不大于上一期的总第15期" in messages
     assert "年份 2023 早于上一期的 2024" in messages
+
+
+def test_a_change_note_place_lies_in_its_paragraph() -> None:
+    with pytest.raises(ValidationError, match="超出了所在段落"):
+        ReviewNote(kind="insertion", text="新", paragraph="原文", offset=3)
+    assert ReviewNote(kind="insertion", text="新", paragraph="原文", offset=2).offset == 2
+
+
+def test_only_a_change_is_accepted_or_rejected() -> None:
+    with pytest.raises(ValidationError, match="只有修订"):
+        ReviewNote(kind="comment", text="请核实", decision="accepted")

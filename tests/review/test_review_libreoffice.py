@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from bulletin_studio.review import ReviewReport, merge_review, read_review
+from bulletin_studio.review.apply import decide_all
 from tests.review.conftest import Convert
 from tests.review.sample_issue import review_issue
-from tests.review.wordlike import add_comments, add_reply, track_changes
+from tests.review.wordlike import add_comments, add_reply, track_changes, track_edit
 
 pytestmark = pytest.mark.slow
 
@@ -81,3 +82,38 @@ def test_merged_notes_of_a_libreoffice_file(commented: ReviewReport) -> None:
     }
     again, repeat = merge_review(issue, commented, "reviewed.docx")
     assert repeat.added == () and again.notes == issue.notes
+
+
+@pytest.fixture(scope="module")
+def edited(
+    exported_docx: Path, libreoffice: Convert, tmp_path_factory: pytest.TempPathFactory
+) -> ReviewReport:
+    """A replacement inside a paragraph and an insertion after a theme's number, saved
+    again by LibreOffice."""
+    folder = tmp_path_factory.mktemp("edited")
+    track_edit(
+        exported_docx,
+        folder / "a.docx",
+        bookmark="p_body",
+        before="可持续公共采购是",
+        deleted="实现",
+        inserted="推动",
+        author="赵审阅",
+    )
+    track_edit(
+        folder / "a.docx",
+        folder / "b.docx",
+        bookmark="th_policy",
+        before="主题1：政策",
+        inserted="与法规",
+        author="钱审阅",
+    )
+    return read_review(libreoffice(folder / "b.docx", "docx"))
+
+
+def test_changes_saved_by_libreoffice_are_made_in_the_text(edited: ReviewReport) -> None:
+    issue, _ = merge_review(review_issue(), edited, "reviewed.docx")
+    decided = decide_all(issue, "art_unea", accept=True)
+    assert decided.refused == ()
+    assert decided.issue.find("p_body").text == "可持续公共采购是推动循环经济的关键。"
+    assert decided.issue.find("th_policy").title == "政策与法规框架"

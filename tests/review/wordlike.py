@@ -1,6 +1,7 @@
 """Edits a reviewer makes in Word, written into an exported DOCX the way Word writes them:
 comments (python-docx), replies (``commentsExtended.xml``), tracked insertions and deletions."""
 
+import copy
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -150,3 +151,103 @@ def track_changes(
 
     _rewrite(path, out, edit)
     return deleted[0]
+
+
+def track_edit(
+    path: Path,
+    out: Path,
+    *,
+    bookmark: str,
+    before: str,
+    deleted: str = "",
+    inserted: str = "",
+    author: str,
+    date: str = DATE,
+) -> None:
+    """Where ``before + deleted`` first occurs from ``bookmark``'s start: the tracked deletion
+    of ``deleted`` and the tracked insertion of ``inserted`` after it, as Word writes them
+    (runs split at the edit, one ``w:del`` per run, the insertion in the formatting of the
+    run before it)."""
+
+    def edit(parts: dict[str, bytes]) -> None:
+        document = etree.fromstring(parts["word/document.xml"])
+        start_mark = document.xpath(
+            "//w:bookmarkStart[@w:name=$name]", namespaces=NS, name=bookmark
+        )[0]
+        paragraphs = [start_mark.getparent(), *start_mark.getparent().itersiblings(_w("p"))]
+        texts = ["".join(t.text or "" for t in p.iter(_w("t"))) for p in paragraphs]
+        number = next(i for i, text in enumerate(texts) if before + deleted in text)
+        paragraph, found = paragraphs[number], texts[number].find(before + deleted)
+        start = found + len(before)
+        end = start + len(deleted)
+        _split_runs_at(paragraph, start)
+        _split_runs_at(paragraph, end)
+        next_id = 1 + max(
+            (int(e.get(_w("id"))) for e in document.iter(_w("ins"), _w("del"))), default=900
+        )
+        offset, anchor_run = 0, None
+        for run in _text_runs(paragraph):
+            length = len(run.find("w:t", NS).text or "")
+            if start <= offset and offset + length <= end and length:
+                deletion = etree.Element(_w("del"))
+                deletion.set(_w("id"), str(next_id))
+                deletion.set(_w("author"), author)
+                deletion.set(_w("date"), date)
+                next_id += 1
+                run.addprevious(deletion)
+                deletion.append(run)
+                run.find("w:t", NS).tag = _w("delText")
+                anchor_run = deletion
+            elif offset + length <= start:
+                anchor_run = run
+            offset += length
+        if inserted:
+            insertion = etree.Element(_w("ins"))
+            insertion.set(_w("id"), str(next_id))
+            insertion.set(_w("author"), author)
+            insertion.set(_w("date"), date)
+            run = etree.SubElement(insertion, _w("r"))
+            model = anchor_run if anchor_run is None or anchor_run.tag == _w("r") else None
+            if model is None and anchor_run is not None:
+                model = anchor_run.find("w:r", NS)
+            if model is not None and model.find("w:rPr", NS) is not None:
+                run.append(copy.deepcopy(model.find("w:rPr", NS)))
+            etree.SubElement(run, _w("t")).text = inserted
+            run.find("w:t", NS).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            if anchor_run is None:
+                first = _text_runs(paragraph)[0]
+                first.addprevious(insertion)
+            else:
+                anchor_run.addnext(insertion)
+        parts["word/document.xml"] = etree.tostring(
+            document, xml_declaration=True, encoding="UTF-8"
+        )
+
+    _rewrite(path, out, edit)
+
+
+def _text_runs(paragraph: etree._Element) -> list[etree._Element]:
+    """The runs holding visible text, in order (also those inside links)."""
+    return [
+        run
+        for run in paragraph.iter(_w("r"))
+        if run.find("w:t", NS) is not None and run.getparent().tag != _w("del")
+    ]
+
+
+def _split_runs_at(paragraph: etree._Element, position: int) -> None:
+    """Make ``position`` (in the paragraph's visible text) fall between two runs."""
+    offset = 0
+    for run in _text_runs(paragraph):
+        text_element = run.find("w:t", NS)
+        text = text_element.text or ""
+        if offset < position < offset + len(text):
+            cut = position - offset
+            tail = copy.deepcopy(run)
+            text_element.text = text[:cut]
+            tail.find("w:t", NS).text = text[cut:]
+            for element in (text_element, tail.find("w:t", NS)):
+                element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.addnext(tail)
+            return
+        offset += len(text)

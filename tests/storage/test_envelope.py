@@ -115,6 +115,29 @@ def test_v2_to_v3_never_fails_on_odd_data(data: dict[str, Any]) -> None:
     assert set(upgraded) == set(data)
 
 
+def test_golden_v2_notes_have_no_place_and_no_decision() -> None:
+    """Version 2 knew no place for a tracked change: such notes can only be made by hand."""
+    (note,) = load_document(GOLDEN / "v2.bulletin").issue.notes
+    assert (note.paragraph, note.offset, note.decision) == ("", None, None)
+
+
+def test_golden_v4_keeps_where_a_change_is_and_what_was_decided() -> None:
+    """Version 4 added ``paragraph``, ``offset`` and ``decision`` to review notes."""
+    issue = load_document(GOLDEN / "v4.bulletin").issue
+    notes = {note.id: note for note in issue.notes}
+    insertion, deletion = notes["note_ins"], notes["note_del"]
+    assert (insertion.paragraph, insertion.offset, insertion.decision) == ("背景", 2, None)
+    assert (deletion.decision, deletion.resolved) == ("accepted", True)
+    assert deletion.paragraph[deletion.offset :].startswith(deletion.text)
+    assert notes["note_reply"].parent_id == "note_one"
+
+
+def test_v3_to_v4_gives_notes_no_place_and_no_decision() -> None:
+    note = {"id": "note_one", "kind": "deletion", "text": "多余"}
+    upgraded = MIGRATIONS[3]({"notes": [note]})
+    assert upgraded == {"notes": [{**note, "paragraph": "", "offset": None, "decision": None}]}
+
+
 def test_drafts_round_trip_through_the_envelope() -> None:
     issue = load_document(GOLDEN / "v1.bulletin").issue.model_copy(
         update={

@@ -46,18 +46,6 @@ def test_add_article_type_undo_redo(window: MainWindow) -> None:
     assert card.bindings[0].widget.text() == "第一段正文。"
 
 
-def test_typing_in_one_field_is_one_undo_step(window: MainWindow) -> None:
-    window.outline.add_article_action.trigger()
-    title = window.forms.form.binding("title").widget
-    steps = window.editor.undo_stack.count()
-    for chunk in ("可持续", "公共", "采购"):
-        type_text(title, chunk)
-    assert window.editor.undo_stack.count() == steps + 1
-    window.undo_action.trigger()
-    assert window.editor.node(window.outline.selected_key()).title == ""
-    assert title.text() == ""
-
-
 def test_move_and_drag_items(window: MainWindow) -> None:
     issue = window.editor.issue
     first, second = issue.sections[0].items[0].id, issue.sections[0].items[1].id

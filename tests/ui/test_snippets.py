@@ -87,5 +87,10 @@ def test_insert_menu_follows_renames_and_their_undo(window: MainWindow) -> None:
     blocks = window.forms.form.blocks
     assert blocks is not None
     assert [action.text() for action in blocks.snippet_menu.actions()] == ["新名称"]
-    window.undo_action.trigger()  # while the article's form stays open
+    window.undo_action.trigger()  # shows the snippet it renamed, its name selected again
+    assert window.outline.selected_key() == "snippets"
+    name = window.forms.form.snippets.cards[0].bindings[0].widget
+    assert name.hasFocus() and name.selectedText() == snippet.name
+    window.outline.select(article.id)
+    blocks = window.forms.form.blocks
     assert [action.text() for action in blocks.snippet_menu.actions()] == [snippet.name]

@@ -94,7 +94,13 @@ class Colophon(ModelBase):
 
 
 class ReviewNote(ModelBase):
-    """A reviewer's comment or tracked change, brought back from a reviewed DOCX."""
+    """A reviewer's comment or tracked change, brought back from a reviewed DOCX, or the
+    editor's reply to one.
+
+    A tracked change keeps the paragraph it was made in, as exported (deleted text in,
+    inserted text out), and its place there: accepting it makes the same edit in the
+    model's text if that paragraph is still there (``review.apply``).
+    """
 
     id: StableId = Field(default_factory=lambda: new_id("note"))
     kind: Literal["comment", "insertion", "deletion"] = "comment"
@@ -106,6 +112,29 @@ class ReviewNote(ModelBase):
     parent_id: StableId | None = Field(None, description="The note this one replies to")
     origin: str = Field("", description="Fingerprint of the remark in its file, to skip repeats")
     resolved: bool = False
+    paragraph: str = Field(
+        "", description="A tracked change's paragraph as exported: deleted text in, inserted out"
+    )
+    offset: int | None = Field(
+        None, ge=0, description="Where in the paragraph the change is (None: place unknown)"
+    )
+    decision: Literal["accepted", "rejected"] | None = Field(
+        None, description="What the editor did with a tracked change"
+    )
+
+    @property
+    def open_change(self) -> bool:
+        """A tracked change neither accepted nor rejected yet."""
+        return self.kind != "comment" and self.decision is None
+
+    @model_validator(mode="after")
+    def _offset_in_paragraph(self) -> "ReviewNote":
+        if self.offset is not None and self.offset > len(self.paragraph):
+            length = len(self.paragraph)
+            raise ValueError(f"修订位置 {self.offset} 超出了所在段落（共 {length} 字）")
+        if self.decision is not None and self.kind == "comment":
+            raise ValueError("只有修订（插入或删除）才能接受或拒绝")
+        return self
 
 
 class Snippet(ModelBase):

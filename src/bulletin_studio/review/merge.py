@@ -3,6 +3,7 @@
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from bulletin_studio.model.ids import new_id
 from bulletin_studio.model.issue import Issue, ReviewNote
@@ -21,6 +22,16 @@ def _clipped(text: str, what: str, source_name: str) -> str:
         f"{text[:MAX_REMARK_CHARS]}……（{what}过长，共 {len(text)} 字，只保留了前 "
         f"{MAX_REMARK_CHARS} 字；全文见 {source_name}）"
     )
+
+
+def _place(remark: Remark) -> dict[str, Any]:
+    """Where a tracked change is, for accepting it later; a paragraph too long to keep
+    (see ``MAX_REMARK_CHARS``) leaves the change to be made by hand."""
+    if remark.paragraph is None or remark.offset is None:
+        return {}
+    if len(remark.paragraph) > MAX_REMARK_CHARS:
+        return {}
+    return {"paragraph": remark.paragraph, "offset": remark.offset}
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,7 @@ def merge_review(
                 else None,
                 origin=origin,
                 resolved=False,
+                **_place(remark),
             )
         )
     merged = issue.model_copy(update={"notes": [*issue.notes, *added]})

@@ -24,6 +24,12 @@ class Remark:
     anchors: tuple[str, ...]
     comment_id: str | None = None
     parent_comment_id: str | None = None
+    paragraph: str | None = None
+    """A tracked change's paragraph as exported (deleted text in, inserted text out); None
+    for comments and for a change running over a paragraph end."""
+    offset: int | None = None
+    """Where in ``paragraph`` the change happens: a deletion's first character, an
+    insertion's point."""
 
     @property
     def target(self) -> str | None:

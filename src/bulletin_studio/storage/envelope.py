@@ -2,7 +2,7 @@
 
 Envelope::
 
-    {"format": "bulletin-studio/issue", "schema_version": 2, "issue": {...}}
+    {"format": "bulletin-studio/issue", "schema_version": 4, "issue": {...}}
 
 ``issue`` is ``Issue.model_dump(mode="json")``; ``bulletin-studio schema`` prints the JSON
 Schema of the whole envelope.
@@ -19,6 +19,11 @@ keep loading):
   may start on a new page) and, for partner news, ``show_organisation`` (print the
   organisation label above the title, or not). Migration from 2 sets them to what version 2
   printed: no page break, the label shown.
+* **4** (2025): each of ``issue.notes`` has ``paragraph`` (a tracked change's paragraph as
+  exported, deleted text in, inserted text out), ``offset`` (where in it the change is, or
+  null) and ``decision`` (``"accepted"``, ``"rejected"`` or null): enough to make a
+  reviewer's change in the text. Migration from 3 gives old notes ``""``, null and null
+  (their changes are listed, but can only be made by hand).
 
 To change the format: bump ``SCHEMA_VERSION``, register in ``MIGRATIONS`` a function that
 upgrades the raw dict of the previous version by one step, add a golden file of the old
@@ -40,7 +45,7 @@ from bulletin_studio.model.issue import Issue
 from bulletin_studio.model.problems import FIELD_NAMES, Problem, problems_from_validation
 
 FORMAT_ID = "bulletin-studio/issue"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -72,7 +77,21 @@ def _v3_item(item: Any) -> Any:
     return upgraded
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 notes knew no place in the text and no decision on a change."""
+    notes = data.get("notes", [])
+    if not isinstance(notes, list):
+        return data
+    upgraded = [
+        {"paragraph": "", "offset": None, "decision": None, **note}
+        if isinstance(note, dict)
+        else note
+        for note in notes
+    ]
+    return {**data, "notes": upgraded}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 """``N -> f``: ``f`` turns the raw ``issue`` dict of version N into that of version N+1."""
 
 

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
 
         self.outline.nodeSelected.connect(self._node_selected)
+        self.forms.nodeWanted.connect(self.outline.select)
         self.problems.nodeActivated.connect(self.select_node)
         self.notes.nodeActivated.connect(self.select_node)
         self.preview.renderFailed.connect(self.problems.render_failed)

@@ -1,4 +1,5 @@
-"""Persistent preferences (QSettings, organisation "BulletinStudio"): recent files, language."""
+"""Persistent preferences (QSettings, organisation "BulletinStudio"): recent files, language,
+the name replies to reviewers are signed with."""
 
 from pathlib import Path
 
@@ -32,3 +33,16 @@ def language() -> str:
 
 def set_language(name: str) -> None:
     settings().setValue("ui/language", name)
+
+
+DEFAULT_REVIEWER = "编辑"
+"""The author of the editor's replies to reviewers until a name is given."""
+
+
+def reviewer_name() -> str:
+    """The name the editor signs replies to reviewers with (asked in the reply dialog)."""
+    return str(settings().value("review/name", "") or "").strip() or DEFAULT_REVIEWER
+
+
+def set_reviewer_name(name: str) -> None:
+    settings().setValue("review/name", name.strip())

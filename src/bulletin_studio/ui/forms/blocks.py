@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from bulletin_studio.model.blocks import BLOCK_TYPES
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.forms.fields import FieldBinding, add_rows, new_form_layout
+from bulletin_studio.ui.forms.richtext import GrowingTextEdit
 from bulletin_studio.ui.labels import BLOCK_KINDS, kind_label
 
 FIELD_OVERRIDES = {"entries": "entries", "logos": "logos"}
@@ -92,10 +93,25 @@ class BlockCard(QFrame):
         form = new_form_layout()
         fields = [name for name in type(block).model_fields if name not in ("id", "type")]
         self.bindings = add_rows(form, editor, block_id, type(block), fields, self, FIELD_OVERRIDES)
+        if block_type == "paragraph":
+            self._enter_makes_paragraphs(editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 10)
         layout.addLayout(header)
         layout.addLayout(form)
+
+    def _enter_makes_paragraphs(self, editor: IssueEditor) -> None:
+        """Enter in the text starts the next paragraph block (see ``split_paragraph``); a
+        text the model refuses (a draft) cannot be split and gets a line break instead."""
+        box = next(b.text_box for b in self.bindings if b.field == "text")
+        assert isinstance(box, GrowingTextEdit)
+        box.splits_paragraphs = True
+
+        def split(start: int, end: int) -> None:
+            if editor.split_paragraph(self.block_id, start, end) is None:
+                box.insertPlainText("\n")
+
+        box.paragraphBreak.connect(split)
 
     def focus_first(self) -> None:
         if self.bindings:

@@ -5,6 +5,7 @@ row's text is refused and the rows are kept as the field's draft), not this widg
 """
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
@@ -15,18 +16,21 @@ from PySide6.QtWidgets import (
 )
 
 from bulletin_studio.model import ListEntry
+from bulletin_studio.ui.forms.history import route_history
 from bulletin_studio.ui.signals import emit
 
 Row = dict[str, str]
 
 
 class ListEntriesField(QWidget):
-    """``changed(list[Row], merge)``: merge is False for adding or removing a row."""
+    """``changed(list[Row], merge)``: merge is False for adding or removing a row. Undo and
+    redo in a row go through ``history`` (the document's undo stack) when given."""
 
     changed = Signal(object, bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, history: QUndoStack | None = None) -> None:
         super().__init__(parent)
+        self._history = history
         self._rows: list[tuple[QLineEdit, QLineEdit, QToolButton]] = []
         self._grid = QGridLayout()
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +70,9 @@ class ListEntriesField(QWidget):
         remove = QToolButton(self)
         remove.setText("✕")
         remove.setToolTip(QCoreApplication.translate("Entries", "Remove entry"))
+        if self._history is not None:
+            route_history(lead, self._history)
+            route_history(text, self._history)
         lead.textEdited.connect(lambda _: emit(self.changed, self.value(), True))
         text.textEdited.connect(lambda _: emit(self.changed, self.value(), True))
         remove.clicked.connect(lambda: self._remove(remove))

@@ -6,7 +6,9 @@ it, its own message appears under the field and what was typed is kept as the fi
 and reopening the file; the field's value stays the last valid one until the draft is fixed.
 Undo/redo and other edits reach the widget through ``refresh``, which leaves the widget alone
 while it still shows what it last pushed (so the cursor does not jump and a trailing space
-being typed is not stripped away).
+being typed is not stripped away). A text box's edits carry what was typed and the selection
+before and after (see ``history``), so typing is undone a word at a time, the cursor comes
+back with an undo, and the box's own Ctrl+Z goes through the document's history.
 """
 
 import datetime as dt
@@ -31,9 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bulletin_studio.ui.commands import Caret, Keystroke
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.forms import kinds
 from bulletin_studio.ui.forms.entries import ListEntriesField
+from bulletin_studio.ui.forms.history import (
+    TextBox,
+    TextWatch,
+    box_text,
+    route_history,
+    set_selection,
+)
 from bulletin_studio.ui.forms.images import ImageField, LogosField
 from bulletin_studio.ui.forms.richtext import GrowingTextEdit, RichTextEdit
 from bulletin_studio.ui.labels import field_label, kind_label
@@ -87,7 +97,8 @@ class FieldBinding(QObject):
     """One input bound to ``field`` of the node ``key``; ``row`` is what goes into the form.
 
     Without ``draft`` (widgets whose every value the model accepts: dates, check boxes, images)
-    a refused value only shows the message.
+    a refused value only shows the message. ``text_box`` is the box typed into, for a text
+    field (the widget itself, or the box inside it).
     """
 
     def __init__(
@@ -100,11 +111,18 @@ class FieldBinding(QObject):
         convert: Callable[[Any], Any] = lambda value: value,
         merge: bool = True,
         draft: DraftText | None = None,
+        text_box: TextBox | None = None,
     ) -> None:
         super().__init__(widget)
         self.editor, self.key, self.field, self.widget = editor, key, field, widget
         self._setter, self._convert, self._merge, self._draft = setter, convert, merge, draft
         self._updating = False
+        self.text_box = text_box
+        self._watch: TextWatch | None = None
+        if text_box is not None:
+            self._watch = TextWatch(text_box)
+            self._watch.moved.connect(editor.end_typing)
+            route_history(text_box, editor.undo_stack)
         widget.setObjectName(f"field_{field}")
         self.error = QLabel(widget.parentWidget())
         self.error.setObjectName(f"error_{field}")
@@ -135,8 +153,20 @@ class FieldBinding(QObject):
         text = QCoreApplication.translate("Forms", "Edit %1").replace("%1", field_label(self.field))
         merge = self._merge if merge is None else merge
         draft = self._draft.encode(raw) if self._draft is not None else None
+        keystroke, carets = None, (None, None)
+        if self._watch is not None and self.text_box is not None:
+            before_text, before, after = self._watch.edit()
+            keystroke = Keystroke.between(before_text, box_text(self.text_box), after[1])
+            carets = (Caret(self.key, self.field, *before), Caret(self.key, self.field, *after))
         message = self.editor.set_field(
-            self.key, self.field, self._convert(raw), text=text, merge=merge, draft=draft
+            self.key,
+            self.field,
+            self._convert(raw),
+            text=text,
+            merge=merge,
+            draft=draft,
+            keystroke=keystroke,
+            carets=carets,
         )
         self.set_error(message)
         self._last = self._state()
@@ -161,8 +191,17 @@ class FieldBinding(QObject):
                 self._setter(value)
         finally:
             self._updating = False
+        if self._watch is not None:
+            self._watch.resync()
         message = self.editor.draft_message(self.key, self.field) if draft is not None else None
         self.set_error(message)
+
+    def reveal(self, anchor: int = -1, position: int = -1) -> None:
+        """Focus the field, with the selection (anchor, position) when given."""
+        self.widget.setFocus()
+        if self.text_box is not None and self._watch is not None and anchor >= 0:
+            set_selection(self.text_box, anchor, position)
+            self._watch.resync()
 
 
 def _show_number(spin: QSpinBox | QDoubleSpinBox, text: str) -> None:
@@ -210,6 +249,7 @@ def bind_field(
             rich,
             lambda v: rich.set_text(v or ""),
             draft=DraftText(str, rich.set_text),
+            text_box=rich.text_edit,
         )
         rich.edited.connect(binding.push)
     elif kind == "multiline":
@@ -220,7 +260,7 @@ def bind_field(
                 plain.setPlainText(value or "")
 
         binding = FieldBinding(
-            editor, key, field, plain, set_plain, draft=DraftText(str, set_plain)
+            editor, key, field, plain, set_plain, draft=DraftText(str, set_plain), text_box=plain
         )
         plain.textChanged.connect(lambda: binding.push(plain.toPlainText()))
     elif kind == "bool":
@@ -261,7 +301,7 @@ def bind_field(
         image.changed.connect(binding.push)
         image.failed.connect(binding.set_error)
     elif kind == "entries":
-        entries = ListEntriesField(parent)
+        entries = ListEntriesField(parent, history=editor.undo_stack)
         binding = FieldBinding(
             editor,
             key,
@@ -291,7 +331,14 @@ def bind_field(
                 line.setText(value or "")
 
         binding = FieldBinding(
-            editor, key, field, line, set_line, text_value, draft=DraftText(str, set_line)
+            editor,
+            key,
+            field,
+            line,
+            set_line,
+            text_value,
+            draft=DraftText(str, set_line),
+            text_box=line,
         )
         line.textEdited.connect(binding.push)
     tip = kinds.description(model, field)

@@ -5,7 +5,7 @@ buttons only wrap the selection, so an editor never needs to remember the syntax
 """
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -20,13 +20,23 @@ from bulletin_studio.ui.signals import emit
 
 
 class GrowingTextEdit(QPlainTextEdit):
-    """Grows with its text (2 to 12 lines) so a form scrolls as a whole, not box by box."""
+    """Grows with its text (2 to 12 lines) so a form scrolls as a whole, not box by box.
+
+    Shift+Enter is a line break in the text. Enter is one too, unless the box stands for a
+    paragraph (``splits_paragraphs``): then it asks for a new paragraph (``paragraphBreak``
+    with the selection's start and end) as a word processor does.
+    """
+
+    paragraphBreak = Signal(int, int)
 
     def __init__(self, min_lines: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._min_lines = min_lines
+        self.splits_paragraphs = False
         self.setTabChangesFocus(True)
-        self.setUndoRedoEnabled(False)  # the app's undo stack owns history (see MainWindow)
+        # The document's undo stack owns history (see forms/history.py): one history for
+        # every field, which Ctrl+Z in this box goes through.
+        self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
@@ -40,6 +50,19 @@ class GrowingTextEdit(QPlainTextEdit):
         margins = self.contentsMargins()
         frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
         self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + frame + 4)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            cursor = self.textCursor()
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if self.splits_paragraphs and not shift:
+                emit(self.paragraphBreak, cursor.selectionStart(), cursor.selectionEnd())
+            else:
+                cursor.insertText("\n")  # a line break (Qt's own Shift+Enter writes U+2028)
+                self.setTextCursor(cursor)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -389,6 +389,10 @@ The copy was kept as %2.</source>
         <translation>插入常用段落</translation>
     </message>
     <message>
+        <source>New paragraph</source>
+        <translation>新段落</translation>
+    </message>
+    <message>
         <source>Add snippet</source>
         <translation>添加常用段落</translation>
     </message>
@@ -407,6 +411,26 @@ The copy was kept as %2.</source>
     <message>
         <source>Resolve note</source>
         <translation>标记意见已处理</translation>
+    </message>
+    <message>
+        <source>Accept change</source>
+        <translation>接受修订</translation>
+    </message>
+    <message>
+        <source>Reject change</source>
+        <translation>拒绝修订</translation>
+    </message>
+    <message>
+        <source>Accept all changes</source>
+        <translation>接受全部修订</translation>
+    </message>
+    <message>
+        <source>Reject all changes</source>
+        <translation>拒绝全部修订</translation>
+    </message>
+    <message>
+        <source>Reply to note</source>
+        <translation>回复审阅意见</translation>
     </message>
 </context>
 <context>
@@ -685,6 +709,34 @@ The copy was kept as %2.</source>
 <context>
     <name>NotesPanel</name>
     <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Make the reviewer&apos;s change in the text</source>
+        <translation>在正文中按审阅人的修订修改</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Leave the text as it is and close the change</source>
+        <translation>保留原文并关闭这处修订</translation>
+    </message>
+    <message>
+        <source>Accept all in item</source>
+        <translation>接受本条全部修订</translation>
+    </message>
+    <message>
+        <source>Reject all in item</source>
+        <translation>拒绝本条全部修订</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>回复…</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>意见</translation>
     </message>
@@ -695,6 +747,10 @@ The copy was kept as %2.</source>
     <message>
         <source>On text</source>
         <translation>针对文字</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Other notes</source>
@@ -709,8 +765,24 @@ The copy was kept as %2.</source>
         <translation>删除：</translation>
     </message>
     <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
         <source>Tick when resolved</source>
         <translation>处理后请勾选</translation>
+    </message>
+    <message>
+        <source>%1 changes made; %2 left open, for example: %3</source>
+        <translation>已修改 %1 处；%2 处未能修改，例如：%3</translation>
     </message>
     <message>
         <source>Review notes (%1 open)</source>
@@ -1011,6 +1083,29 @@ The copy was kept as %2.</source>
     <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Reply to %1</source>
+        <translation>回复 %1</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>审阅意见</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>回复：</translation>
+    </message>
+    <message>
+        <source>Signed:</source>
+        <translation>署名：</translation>
     </message>
 </context>
 <context>
