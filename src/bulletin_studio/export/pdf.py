@@ -6,7 +6,7 @@ Output is byte-identical for identical input (ReportLab ``invariant`` mode, fixe
 """
 
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from reportlab import rl_config
@@ -61,12 +61,49 @@ PRODUCER = "Bulletin Studio"
 rl_config.useA85 = 0  # binary image streams: smaller files, and no slow ASCII85 encoding
 
 
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Region:
+    """Part of a node as drawn: its page (from 1) and box ``(x0, y0, x1, y1)`` in PDF points,
+    measured from the bottom-left corner of the sheet (the MediaBox), as a viewer measures."""
+
+    page: int
+    box: Box
+
+    def contains(self, page: int, x: float, y: float) -> bool:
+        x0, y0, x1, y1 = self.box
+        return page == self.page and x0 <= x <= x1 and y0 <= y <= y1
+
+    @property
+    def area(self) -> float:
+        x0, y0, x1, y1 = self.box
+        return (x1 - x0) * (y1 - y0)
+
+
 @dataclass(frozen=True)
 class PdfResult:
-    """What the preview and the CLI need to know about a finished PDF."""
+    """What the preview and the CLI need to know about a finished PDF.
+
+    ``regions`` maps a node id (section, item, block, ``masthead``, ``colophon``) to the boxes
+    its parts were drawn in, in drawing order: the preview highlights the selected node with
+    them and maps a click on a page back to the node under it (``node_at``).
+    """
 
     pages: int
     anchor_pages: dict[str, int]
+    regions: dict[str, tuple[Region, ...]] = field(default_factory=dict)
+
+    def node_at(self, page: int, x: float, y: float) -> str | None:
+        """The innermost node drawn at a point of a page (a block before its item)."""
+        hits = [
+            (region.area, node)
+            for node, regions in self.regions.items()
+            for region in regions
+            if region.contains(page, x, y)
+        ]
+        return min(hits)[1] if hits else None
 
 
 class BulletinDocTemplate(BaseDocTemplate):
@@ -95,6 +132,7 @@ class BulletinDocTemplate(BaseDocTemplate):
             bottomMargin=geometry.text_bottom,
         )
         self.anchor_pages: dict[str, int] = {}
+        self.regions: dict[str, list[Region]] = {}
         furniture = Furniture(palette, geometry, tree.masthead, tree.header)
         band = palette.layout.masthead.band_height * mm
         cover_frame = Frame(
@@ -138,6 +176,9 @@ class BulletinDocTemplate(BaseDocTemplate):
 
     def note_anchor(self, anchor: str, page: int) -> None:
         self.anchor_pages.setdefault(anchor, page)
+
+    def note_region(self, node: str, page: int, box: Box) -> None:
+        self.regions.setdefault(node, []).append(Region(page, box))
 
     def iter_build(
         self, flowables: list[Flowable], before_end: Callable[[Canvas], None]
@@ -263,6 +304,7 @@ class StoryBuilder:
             self.body_height * figures.max_height,
             hug=True,
             height=figures.logo_height * mm if item.kind == "partner_news" else None,
+            region=item.anchor,
         )
         return ImageAndFlowables(
             cover,
@@ -290,7 +332,11 @@ class StoryBuilder:
                     marker = shape([Run(text=entry.marker)], style, self.palette)
                     flowables.append(
                         ListEntryFlowable(
-                            shaped, marker, style, anchor=block.anchor if number == 0 else None
+                            shaped,
+                            marker,
+                            style,
+                            anchor=block.anchor if number == 0 else None,
+                            region=block.anchor,
                         )
                     )
                 return flowables
@@ -351,6 +397,13 @@ class TypesetSession:
         return self._palette
 
 
+def _masthead_box(geometry: Geometry, palette: Palette) -> Box:
+    """The masthead band across the top of the cover, with the rule under it."""
+    top = geometry.offset + geometry.trim_height
+    bottom = top - (palette.layout.masthead.band_height + 1.2) * mm
+    return (geometry.offset, bottom, geometry.offset + geometry.trim_width, top)
+
+
 class PdfWriter:
     """The print or screen PDF of a render tree (see the module docstring)."""
 
@@ -384,7 +437,9 @@ class PdfWriter:
             if title is not None:
                 message = f"排版：{title}"
             yield Progress(done, total, message)
-        return PdfResult(pages=doc.page, anchor_pages=dict(doc.anchor_pages))
+        regions = {node: tuple(found) for node, found in doc.regions.items()}
+        regions["masthead"] = (Region(1, _masthead_box(geometry, palette)),)
+        return PdfResult(pages=doc.page, anchor_pages=dict(doc.anchor_pages), regions=regions)
 
     def missing_glyphs(self, tree: RenderTree, variant: Variant) -> list[Problem]:
         """One problem per node and character no face of its role has (a box would print)."""
