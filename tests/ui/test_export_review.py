@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from bulletin_studio.storage import Document
+from bulletin_studio.ui.export_dialog import ExportChoices
 from tests.review.wordlike import add_comments
 
 
@@ -15,7 +16,7 @@ def test_docx_export_then_review_import_lists_notes_on_items(
     window.exporter.offer_folder = False
     out = tmp_path / "review.docx"
     with qtbot.waitSignal(window.exporter.finished, timeout=60_000) as finished:
-        window.export_to("docx", out)
+        window.export_with(ExportChoices(formats=("docx",), folder=str(tmp_path), name="review"))
     assert finished.args[0], finished.args[1]
     assert out.exists()
 

@@ -19,12 +19,11 @@ PROGRESS_STEPS = 1000
 
 
 def export_job(
-    kind: Format, document: Document, out: Path, variant: str
+    document: Document, targets: dict[Format, Path], layout: str, options: WriteOptions
 ) -> Generator[Progress, None, Any]:
     """The pipeline's export, with fonts as the user's settings give them."""
     yield Progress(0, 1, "")
-    options = WriteOptions(variant="screen" if variant == "screen" else "print")
-    return (yield from Pipeline.from_settings().export(document, {kind: out}, "default", options))
+    return (yield from Pipeline.from_settings().export(document, targets, layout, options))
 
 
 class ExportRunner(QObject):
@@ -39,9 +38,17 @@ class ExportRunner(QObject):
         self.dialog: QProgressDialog | None = None
         self.offer_folder = True
 
-    def start(self, kind: Format, document: Document, out: Path, variant: str) -> None:
+    def start(
+        self,
+        document: Document,
+        targets: dict[Format, Path],
+        layout: str,
+        options: WriteOptions,
+    ) -> None:
+        """Export in a worker thread, behind a progress dialog that can cancel."""
+        names = ", ".join(path.name for path in targets.values())
         dialog = QProgressDialog(
-            self.tr("Exporting %1…").replace("%1", out.name),
+            self.tr("Exporting %1…").replace("%1", names),
             self.tr("Cancel"),
             0,
             PROGRESS_STEPS,
@@ -52,10 +59,10 @@ class ExportRunner(QObject):
         dialog.setMinimumDuration(200)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        thread = JobThread(lambda: export_job(kind, document, out, variant))
+        thread = JobThread(lambda: export_job(document, targets, layout, options))
         dialog.canceled.connect(thread.cancel)
         thread.progressed.connect(self._progress)
-        thread.succeeded.connect(lambda _result: self._done(out))
+        thread.succeeded.connect(lambda _result: self._done(list(targets.values())))
         thread.failed.connect(self._failed)
         thread.cancelled.connect(lambda: emit(self.finished, False, self.tr("Export cancelled")))
         thread.finished.connect(self._cleanup)
@@ -84,9 +91,9 @@ class ExportRunner(QObject):
         QMessageBox.critical(self._window, self.tr("Export failed"), message)
         emit(self.finished, False, message)
 
-    def _done(self, out: Path) -> None:
+    def _done(self, paths: list[Path]) -> None:
         self._cleanup_dialog()
-        message = self.tr("Exported to %1").replace("%1", str(out))
+        message = self.tr("Exported to %1").replace("%1", ", ".join(str(path) for path in paths))
         emit(self.finished, True, message)
         if not self.offer_folder:
             return
@@ -100,7 +107,7 @@ class ExportRunner(QObject):
         folder = box.addButton(self.tr("Open containing folder"), QMessageBox.ButtonRole.ActionRole)
         box.exec()
         if box.clickedButton() is folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0].parent)))
 
     def _cleanup_dialog(self) -> None:
         if self.dialog is not None:

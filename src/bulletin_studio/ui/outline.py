@@ -53,6 +53,7 @@ class OutlinePanel(QWidget):
         add_button = QToolButton(toolbar)
         add_button.setText(self.tr("Add"))
         add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the tree to the form
         add_button.setMenu(self.add_menu)
         toolbar.addWidget(add_button)
         for action in (self.duplicate_action, self.delete_action):

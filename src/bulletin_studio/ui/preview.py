@@ -1,38 +1,50 @@
-"""The print-accurate preview: the very PDF the export writes, shown with QtPdf.
+"""The print-accurate preview: the very PDF the export writes, in the layout and view chosen
+above it (the export dialog makes its own choices: looking at "Screen" never changes a file).
 
-Rendering runs in a worker thread ~400 ms after the last edit, so typing never waits for
-layout; an edit during a render cancels it and starts again. The visible page is kept across
-re-renders, and selecting an item jumps to the page where it starts (``anchor_pages``); the
-masthead goes to page 1 and the colophon to the last page.
+Rendering runs in a worker thread shortly after an edit (``debounce``); an edit during a
+render cancels it and starts again. The selected node is highlighted on the page, and a click
+on a page names the node drawn there (``nodeClicked``), both from the writer's regions.
 """
 
+import time
 from collections.abc import Callable, Generator
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSpinBox,
     QStackedWidget,
+    QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from bulletin_studio.export.pdf import PdfResult
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.export.writer import WriteOptions
-from bulletin_studio.pipeline import Pipeline
+from bulletin_studio.pipeline import Pipeline, Rendered
 from bulletin_studio.render.fonts import FontResolver
+from bulletin_studio.render.layout import LayoutError
 from bulletin_studio.settings import SettingsError
 from bulletin_studio.storage import Document
+from bulletin_studio.ui import settings
+from bulletin_studio.ui.debounce import AdaptiveDebounce
 from bulletin_studio.ui.editor import IssueEditor
+from bulletin_studio.ui.font_setup import FontSetup, FontSetupView
 from bulletin_studio.ui.jobs import JobThread
+from bulletin_studio.ui.layout_choice import DEFAULT_LAYOUT, fill_layout_box, selected_layout
+from bulletin_studio.ui.page_view import Fit, PagePoint, PageView
 from bulletin_studio.ui.signals import emit
+from bulletin_studio.ui.thumbnails import Thumbnails
 
-DEBOUNCE_MS = 400
-PdfJob = Callable[[Document, str], Generator[Progress, None, Any]]
+PdfJob = Callable[[Document, str, str], Generator[Progress, None, Any]]
+ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 def pdf_job(pipeline: Pipeline) -> PdfJob:
@@ -42,9 +54,9 @@ def pdf_job(pipeline: Pipeline) -> PdfJob:
     pipeline is never used by two threads at once.
     """
 
-    def job(document: Document, variant: str) -> Generator[Progress, None, Any]:
+    def job(document: Document, layout: str, variant: str) -> Generator[Progress, None, Any]:
         options = WriteOptions(variant="screen" if variant == "screen" else "print")
-        return (yield from pipeline.render(document, "pdf", "default", options))
+        return (yield from pipeline.render(document, "pdf", layout, options))
 
     return job
 
@@ -60,7 +72,8 @@ def settings_pipeline() -> tuple[Pipeline, str | None]:
 
 class PreviewPanel(QWidget):
     renderFailed = Signal(str)
-    rendered = Signal(object)  # the pipeline's Rendered: PDF bytes, pages, anchors, problems
+    rendered = Signal(object)  # the pipeline's Rendered: PDF bytes, pages, regions, problems
+    nodeClicked = Signal(str)  # the id of the node drawn where the editor clicked
 
     def __init__(
         self,
@@ -73,57 +86,214 @@ class PreviewPanel(QWidget):
         self.settings_problem: str | None = None
         if pipeline is None:
             pipeline, self.settings_problem = settings_pipeline()
+        self._pipeline = pipeline
         self._job = pdf_job(pipeline)
         self._thread: JobThread | None = None
         self._pending = False
         self._target: str | None = None
+        self._highlighted: str | None = None
+        self._started_at = 0.0
+        self.debounce = AdaptiveDebounce()
         self.anchor_pages: dict[str, int] = {}
+        self.result: PdfResult | None = None
         self._buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setStyleSheet("background: #6b6b6b;")
+        self.page_view = PageView(self.document, self)
+        self.page_view.setObjectName("previewPages")
+        self.page_view.clicked.connect(self._clicked)
+        self.thumbnails = Thumbnails(self.document, self)
+        self.thumbnails.pageActivated.connect(self.page_view.go_to_page)
+        self.page_view.currentPageChanged.connect(self._page_changed)
+        self.page_view.zoomChanged.connect(self._zoom_changed)
         self._message = QLabel(self)
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setWordWrap(True)
+        pages = QWidget(self)
+        pages_layout = QHBoxLayout(pages)
+        pages_layout.setContentsMargins(0, 0, 0, 0)
+        pages_layout.setSpacing(0)
+        pages_layout.addWidget(self.thumbnails)
+        pages_layout.addWidget(self.page_view, 1)
+        self._pages = pages
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._message)
-        self._stack.addWidget(self.view)
-        self.variant = QComboBox(self)
-        self.variant.addItem(self.tr("Print"), "print")
-        self.variant.addItem(self.tr("Screen"), "screen")
-        self.variant.setToolTip(self.tr("Print: CMYK with bleed; screen: RGB with live links"))
-        self.variant.currentIndexChanged.connect(lambda _: self.schedule(0))
-        self.status = QLabel(self)
-        self.status.setObjectName("previewStatus")
-        bar = QHBoxLayout()
-        bar.setContentsMargins(6, 4, 6, 4)
-        bar.addWidget(self.variant)
-        bar.addStretch(1)
-        bar.addWidget(self.status)
+        self._stack.addWidget(pages)
+        self._make_controls()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(bar)
+        layout.addLayout(self._choice_row())
+        layout.addLayout(self._navigation_row())
         layout.addWidget(self._stack, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
-        editor.issueChanged.connect(lambda _key: self.schedule())
+        editor.issueChanged.connect(lambda _key: self.schedule(self.debounce.after_edit()))
+        self.thumbnails.setVisible(settings.settings().value("preview/thumbnails", False, bool))
+        self.font_setup = self._font_setup()
+        if self.font_setup is not None:
+            view = FontSetupView(self.font_setup, self)
+            self._stack.addWidget(view)
+            self._stack.setCurrentWidget(view)
+            self.font_setup.finished.connect(self._fonts_ready)
+            self.font_setup.start()
+        else:
+            self._show_message(self.tr("Preparing preview…"))
+            self.schedule(0)
+
+    # --- controls ----------------------------------------------------------------------------
+
+    def _make_controls(self) -> None:
+        self.layout_box = QComboBox(self)
+        self.layout_box.setObjectName("previewLayout")
+        self.layout_box.setToolTip(self.tr("Layout the preview shows"))
+        fill_layout_box(self.layout_box, DEFAULT_LAYOUT, self._pipeline.layouts_dir)
+        self.layout_box.currentIndexChanged.connect(lambda _: self.schedule(0))
+        self.variant = QComboBox(self)
+        self.variant.setObjectName("previewVariant")
+        self.variant.addItem(self.tr("Print"), "print")
+        self.variant.addItem(self.tr("Screen"), "screen")
+        self.variant.setToolTip(
+            self.tr(
+                "Print: CMYK with bleed and crop marks; screen: RGB at trim size. "
+                "Only the preview: the export dialog has its own choice."
+            )
+        )
+        self.variant.currentIndexChanged.connect(lambda _: self.schedule(0))
+        self.status = QLabel(self)
+        self.status.setObjectName("previewStatus")
+        pixmap = QStyle.StandardPixmap
+        self.thumbnails_button = self._button(self.tr("Pages"), self.tr("Show page thumbnails"))
+        self.thumbnails_button.setCheckable(True)
+        self.thumbnails_button.setChecked(
+            bool(settings.settings().value("preview/thumbnails", False, bool))
+        )
+        self.thumbnails_button.toggled.connect(self.show_thumbnails)
+        self.previous_button = self._button("", self.tr("Previous page (Page Up)"))
+        self.previous_button.setIcon(self.style().standardIcon(pixmap.SP_ArrowUp))
+        self.previous_button.clicked.connect(self.page_view.previous_page)
+        self.next_button = self._button("", self.tr("Next page (Page Down)"))
+        self.next_button.setIcon(self.style().standardIcon(pixmap.SP_ArrowDown))
+        self.next_button.clicked.connect(self.page_view.next_page)
+        self.page_box = QSpinBox(self)
+        self.page_box.setObjectName("previewPage")
+        self.page_box.setRange(1, 1)
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.setToolTip(self.tr("Page shown"))
+        self.page_box.valueChanged.connect(lambda value: self.page_view.go_to_page(value - 1))
+        self.page_count = QLabel("/ 1", self)
+        self.zoom_out_button = self._button("−", self.tr("Zoom out (Ctrl+-)"))
+        self.zoom_out_button.clicked.connect(self.page_view.zoom_out)
+        self.zoom_in_button = self._button("+", self.tr("Zoom in (Ctrl++)"))
+        self.zoom_in_button.clicked.connect(self.page_view.zoom_in)
+        self.zoom_box = QComboBox(self)
+        self.zoom_box.setObjectName("previewZoom")
+        self.zoom_box.addItem(self.tr("Fit width"), Fit.WIDTH)
+        self.zoom_box.addItem(self.tr("Fit page"), Fit.PAGE)
+        for factor in ZOOM_CHOICES:
+            self.zoom_box.addItem(f"{factor:.0%}", factor)
+        self.zoom_box.setToolTip(self.tr("Zoom"))
+        self.zoom_box.activated.connect(
+            lambda index: self.page_view.set_zoom(self.zoom_box.itemData(index))
+        )
+        for widget in (self.layout_box, self.variant, self.page_box, self.zoom_box):
+            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes to the pages
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def _choice_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 4, 6, 2)
+        row.addWidget(QLabel(self.tr("Layout"), self))
+        row.addWidget(self.layout_box)
+        row.addSpacing(8)
+        row.addWidget(QLabel(self.tr("View"), self))
+        row.addWidget(self.variant)
+        row.addStretch(1)
+        row.addWidget(self.status)
+        return row
+
+    def _navigation_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 2, 6, 4)
+        row.setSpacing(2)
+        row.addWidget(self.thumbnails_button)
+        row.addSpacing(6)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.page_box)
+        row.addWidget(self.page_count)
+        row.addWidget(self.next_button)
+        row.addStretch(1)
+        row.addWidget(self.zoom_out_button)
+        row.addWidget(self.zoom_box)
+        row.addWidget(self.zoom_in_button)
+        return row
+
+    def layouts_dir(self) -> Path:
+        return self._pipeline.layouts_dir
+
+    def layout_name(self) -> str:
+        return selected_layout(self.layout_box)
+
+    def set_layout_name(self, name: str) -> None:
+        index = self.layout_box.findData(name)
+        if index >= 0:
+            self.layout_box.setCurrentIndex(index)
+
+    def show_thumbnails(self, shown: bool) -> None:
+        self.thumbnails.setVisible(shown)
+        self.thumbnails_button.setChecked(shown)
+        settings.settings().setValue("preview/thumbnails", shown)
+
+    def _page_changed(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+        self.thumbnails.set_current(page)
+
+    def _zoom_changed(self) -> None:
+        index = self.zoom_box.findData(self.page_view.zoom())
+        self.zoom_box.setCurrentIndex(index)
+        if index < 0:
+            self.zoom_box.setPlaceholderText(f"{self.page_view.zoom_factor():.0%}")
+
+    # --- first start -------------------------------------------------------------------------
+
+    def _font_setup(self) -> FontSetup | None:
+        """A font conversion to run first, when the cache lacks faces of the shown layout."""
+        try:
+            layout = self._pipeline.layout(self.layout_name())
+        except LayoutError:
+            return None  # the render reports the layout's problem
+        setup = FontSetup(self._pipeline.session.fonts, layout, self)
+        return setup if setup.needed() else None
+
+    def _fonts_ready(self, message: str) -> None:
+        if message:
+            emit(self.renderFailed, message)
         self._show_message(self.tr("Preparing preview…"))
         self.schedule(0)
+
+    # --- rendering ---------------------------------------------------------------------------
 
     def _show_message(self, text: str) -> None:
         self._message.setText(text)
         self._stack.setCurrentWidget(self._message)
 
     def is_busy(self) -> bool:
-        return self._thread is not None or self._timer.isActive() or self._pending
+        setup = self.font_setup is not None and self.font_setup.running()
+        return setup or self._thread is not None or self._timer.isActive() or self._pending
 
-    def schedule(self, delay: int = DEBOUNCE_MS) -> None:
-        """Render after a pause in editing; a render already running is cancelled."""
+    def schedule(self, delay: int = 0) -> None:
+        """Render after ``delay`` ms; a render already running is cancelled and redone."""
+        if self.font_setup is not None and self.font_setup.running():
+            return  # the end of the font conversion starts the first render
         if self._thread is not None:
             self._pending = True
             self._thread.cancel()
@@ -132,14 +302,15 @@ class PreviewPanel(QWidget):
 
     def _start(self) -> None:
         job, document = self._job, self._editor.snapshot()
-        variant = str(self.variant.currentData())
+        layout, variant = self.layout_name(), str(self.variant.currentData())
         self._pending = False
         self.status.setText(self.tr("Rendering…"))
-        thread = JobThread(lambda: job(document, variant))
+        thread = JobThread(lambda: job(document, layout, variant))
         thread.succeeded.connect(self._show_result)
         thread.failed.connect(self._failed)
         thread.finished.connect(self._finished)
         self._thread = thread
+        self._started_at = time.perf_counter()
         thread.start()
 
     def _finished(self) -> None:
@@ -158,11 +329,11 @@ class PreviewPanel(QWidget):
             )
         emit(self.renderFailed, message)
 
-    def _show_result(self, rendered: Any) -> None:
-        """Swap in the new PDF and stay on the page the editor was reading."""
+    def _show_result(self, rendered: Rendered) -> None:
+        """Swap in the new PDF, staying where the editor was reading."""
+        self.debounce.rendered(time.perf_counter() - self._started_at)
         result = rendered.result
-        navigator = self.view.pageNavigator()
-        page, location = navigator.currentPage(), navigator.currentLocation()
+        assert isinstance(result, PdfResult)
         buffer = QBuffer(self)
         buffer.setData(QByteArray(rendered.data))
         buffer.open(QBuffer.OpenModeFlag.ReadOnly)
@@ -170,37 +341,81 @@ class PreviewPanel(QWidget):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
+        self.result = result
         # the masthead opens page 1 and the colophon closes the last page (even when it is
         # empty and so has no anchor of its own)
         self.anchor_pages = {"masthead": 1, "colophon": result.pages, **result.anchor_pages}
-        self._stack.setCurrentWidget(self.view)
+        self.page_view.clickable = {
+            region.page - 1 for found in result.regions.values() for region in found
+        }
+        self._stack.setCurrentWidget(self._pages)
+        self.page_view.reload()
+        self.thumbnails.reload()
+        self.page_box.setMaximum(result.pages)
+        self.page_count.setText(f"/ {result.pages}")
         self.status.setText(self.tr("%1 pages").replace("%1", str(result.pages)))
-        if self._target is not None and self._target in self.anchor_pages:
-            self.show_node(self._target)
-            self._target = None
-        else:
-            navigator.jump(min(page, max(0, result.pages - 1)), location)
+        if self._highlighted is not None:
+            self.highlight(self._highlighted)
+        if self._target is not None:
+            target, self._target = self._target, None
+            self.show_node(target)
         emit(self.rendered, rendered)
+
+    # --- nodes on the page -------------------------------------------------------------------
 
     def current_page(self) -> int:
         """0-based page at the top of the view."""
-        return self.view.pageNavigator().currentPage()
+        return self.page_view.current_page()
+
+    def _regions(self, key: str) -> list[tuple[int, tuple[float, float, float, float]]]:
+        """Where a node is drawn (0-based pages): an item with its blocks, a section's banner."""
+        if self.result is None:
+            return []
+        keys = [key]
+        item = self._editor.issue.owner_item(key)
+        if item is not None and item.id == key:
+            keys += [block.id for block in getattr(item, "blocks", [])]
+        regions = self.result.regions
+        return [(region.page - 1, region.box) for k in keys for region in regions.get(k, ())]
+
+    def highlight(self, key: str | None) -> None:
+        """Mark a node on the page (the selected item, the block being edited)."""
+        self._highlighted = key
+        self.page_view.set_highlight(self._regions(key) if key else [])
 
     def show_node(self, key: str) -> None:
-        """Scroll to the page where an item (or block, masthead, colophon) starts, now or after
-        the next render."""
+        """Bring the start of a node into view and mark it, now or after the next render.
+
+        The masthead goes to page 1 and the colophon to the last page; a node without a
+        region of its own (an empty block) goes to its item's page.
+        """
+        if self.result is None:
+            self._target = key
+            return
+        self.highlight(key)
+        found = self._regions(key)
+        if found:
+            self.page_view.show_box(*found[0])
+            return
         page = self.anchor_pages.get(key)
         if page is None:
             owner = self._editor.issue.owner_item(key)
             page = self.anchor_pages.get(owner.id) if owner is not None else None
-        if page is None or self.document.pageCount() == 0:
-            self._target = key
+        if page is not None:
+            self.page_view.go_to_page(page - 1)
+
+    def _clicked(self, point: PagePoint) -> None:
+        if self.result is None:
             return
-        self.view.pageNavigator().jump(page - 1, QPointF(0, 0))
+        key = self.result.node_at(point.page + 1, point.x, point.y)
+        if key is not None:
+            emit(self.nodeClicked, key)
 
     def shutdown(self) -> None:
-        """Stop a running render before the window goes away."""
+        """Stop a running render (and wait for a font conversion) before the window goes."""
         self._timer.stop()
         if self._thread is not None:
             self._thread.cancel()
             self._thread.wait(5000)
+        if self.font_setup is not None:
+            self.font_setup.wait(60_000)
