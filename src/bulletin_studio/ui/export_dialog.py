@@ -70,15 +70,23 @@ class ExportChoices:
         start = cls(layout=layout)
         if not isinstance(data, dict):
             return start
-        formats = tuple(f for f in data.get("formats", ()) if f in SUFFIXES)
+
+        def text(key: str, default: str) -> str:
+            value = data.get(key)
+            return value if isinstance(value, str) and value else default
+
+        listed = data.get("formats")
+        formats = tuple(
+            dict.fromkeys(f for f in listed if f in SUFFIXES) if isinstance(listed, list) else ()
+        )
         variant = data.get("variant")
         return replace(
             start,
-            formats=formats or start.formats,  # type: ignore[arg-type]
-            layout=str(data.get("layout") or layout),
+            formats=formats or start.formats,
+            layout=text("layout", layout),
             variant=variant if variant in get_args(Variant) else start.variant,
-            folder=str(data.get("folder") or ""),
-            name=str(data.get("name") or ""),
+            folder=text("folder", ""),
+            name=text("name", ""),
         )
 
 

@@ -46,7 +46,7 @@ class FontSetup(QObject):
         self._clock = clock
         self.files: list[Path] = resolver.missing_faces(layout)
         self.workers = max(1, min(len(self.files), os.cpu_count() or 1))
-        self._started = 0.0
+        self._started = clock()
         self._thread: JobThread | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)

@@ -272,6 +272,19 @@ class PageView(QAbstractScrollArea):
                 return PagePoint(page, x, y)
         return None
 
+    def view_point(self, point: PagePoint) -> QPointF:
+        """Where a page point is in the viewport (the inverse of ``point_at``)."""
+        rect = self._rects[point.page]
+        height = self._sizes[point.page].height()
+        content = QPointF(
+            rect.left() + point.x * self._scale, rect.top() + (height - point.y) * self._scale
+        )
+        return content - self._offset()
+
+    def page_rect(self, page: int) -> QRectF:
+        """A page's rectangle in the viewport."""
+        return self._rects[page].translated(-self._offset())
+
     def _top_point(self) -> PagePoint | None:
         """What is at the top of the view, to keep there across a zoom or a resize."""
         if not self._rects:
