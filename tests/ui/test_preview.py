@@ -2,7 +2,7 @@
 on its pages back to the forms, zooms and pages, and shows the layout chosen above it."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from bulletin_studio.model import Colophon
@@ -193,3 +193,31 @@ def test_layout_chooser_shows_the_a5_edition_and_is_remembered(
     a5_width = preview.document.pagePointSize(0).width()
     assert a4_width - a5_width == pytest.approx((210 - 148) * 72 / 25.4, abs=0.5)
     assert document_prefs.load(tmp_path / "issue.bulletin")["preview_layout"] == "a5"
+
+
+def test_after_an_edit_the_pages_in_view_come_first_then_the_whole_issue(
+    make_window, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window = _rendered_window(make_window, qtbot)
+    preview, view = window.preview, window.preview.page_view
+    item = window.editor.issue.sections[1].items[2]
+    window.outline.select(item.id)
+    first, last = view.visible_pages()
+    assert first > 0 and last + 1 < preview.result.pages - 1
+    before, pages = preview.result, preview.result.pages
+    updates: list[str] = []
+    preview.pagesUpdated.connect(
+        lambda: updates.append("in view" if preview.result is before else "whole")
+    )
+    preview.rendered.connect(lambda _rendered: updates.append("rendered"))
+    block = item.blocks[0]
+
+    with qtbot.waitSignal(preview.rendered, timeout=60_000):
+        window.editor.set_field(block.id, "text", "新的开头。" + block.text)
+
+    assert updates == ["in view", "whole", "rendered"]
+    cut = preview.interim_document
+    assert last + 1 < cut.pageCount() < pages
+    size = QSize(300, 420)
+    for page in range(first, last + 1):  # the pages set first are the whole issue's pages
+        assert cut.render(page, size) == preview.document.render(page, size)

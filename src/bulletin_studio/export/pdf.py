@@ -45,6 +45,7 @@ from bulletin_studio.export.writer import Format, Variant, WriteOptions
 from bulletin_studio.model.markup import Run
 from bulletin_studio.model.problems import Problem
 from bulletin_studio.render.fonts import FontResolver
+from bulletin_studio.render.fonts.convert import base_charset
 from bulletin_studio.render.layout import Style
 from bulletin_studio.render.tree import (
     BlockNode,
@@ -94,6 +95,8 @@ class PdfResult:
     pages: int
     anchor_pages: dict[str, int]
     regions: dict[str, tuple[Region, ...]] = field(default_factory=dict)
+    complete: bool = True
+    """False for a PDF set only through ``WriteOptions.through_page``."""
 
     def node_at(self, page: int, x: float, y: float) -> str | None:
         """The innermost node drawn at a point of a page (a block before its item)."""
@@ -110,11 +113,17 @@ class BulletinDocTemplate(BaseDocTemplate):
     """Cover and body page templates; notes the page of every anchor for the TOC."""
 
     def __init__(
-        self, target: BinaryIO, tree: RenderTree, palette: Palette, geometry: Geometry
+        self,
+        target: BinaryIO,
+        tree: RenderTree,
+        palette: Palette,
+        geometry: Geometry,
+        compress: bool = True,
     ) -> None:
         metadata = tree.metadata
         super().__init__(
             target,
+            pageCompression=1 if compress else 0,
             pagesize=geometry.sheet,
             title=metadata.title,
             author=metadata.author,
@@ -181,20 +190,24 @@ class BulletinDocTemplate(BaseDocTemplate):
         self.regions.setdefault(node, []).append(Region(page, box))
 
     def iter_build(
-        self, flowables: list[Flowable], before_end: Callable[[Canvas], None]
+        self,
+        flowables: list[Flowable],
+        before_end: Callable[[Canvas], None],
+        last_page: int | None = None,
     ) -> Iterator[tuple[int, Flowable]]:
         """``BaseDocTemplate.build`` as a generator: yields before each flowable is placed.
 
         Mirrors ReportLab's loop (start, handle each flowable, end) so a caller can report
         progress and cancel between flowables; ``before_end`` runs once every page is laid out.
         Each step gives the number of flowables left and the one about to be placed, so a
-        failure is reported at the item it happened in.
+        failure is reported at the item it happened in. With ``last_page`` the build stops
+        once a later page has begun.
         """
         self._startBuild()
         canvas = self.canv
         canvas._doctemplate = self
         try:
-            while flowables:
+            while flowables and (last_page is None or self.page <= last_page):
                 if (
                     self._hanging
                     and self._hanging[-1] is PageBegin
@@ -380,8 +393,14 @@ class TypesetSession:
     """Fonts and shaped paragraphs kept from one export to the next (the live preview).
 
     Between two previews most paragraphs are unchanged: their shaping (a face and a width per
-    character) is reused as long as layout, variant and the set of characters stay the same.
+    character) is reused as long as layout and variant stay the same and no character
+    outside the fonts' cached base set appears (only such a character changes the faces: it
+    needs a top-up face). A character typed for the first time reshapes nothing else.
     """
+
+    SHAPES_PER_TEXT = 4
+    """The shaping cache is emptied when it holds this many entries per paragraph of the
+    issue: edits leave the shapes of earlier wordings behind."""
 
     def __init__(self, fonts: FontResolver) -> None:
         self.fonts = fonts
@@ -389,11 +408,16 @@ class TypesetSession:
         self._palette: Palette | None = None
 
     def palette(self, tree: RenderTree, variant: Variant) -> Palette:
-        needed = frozenset(char for text in tree.texts() for char in text.plain)
-        key = (tree.layout.model_dump_json(), variant, needed)
+        texts = list(tree.texts())
+        needed = frozenset(char for text in texts for char in text.plain)
+        base = base_charset()
+        rare = frozenset(char for char in needed if char.isprintable() and ord(char) not in base)
+        key = (tree.layout.model_dump_json(), variant, rare)
         if self._palette is None or key != self._key:
             self._palette = Palette(tree.layout, variant, self.fonts, needed)
             self._key = key
+        elif len(self._palette.shape_cache) > self.SHAPES_PER_TEXT * (len(texts) + 50):
+            self._palette.shape_cache.clear()
         return self._palette
 
 
@@ -419,7 +443,7 @@ class PdfWriter:
         yield Progress(0, 1, "准备字体")
         palette = self.session.palette(tree, options.variant)
         geometry = Geometry.of(tree.layout, options.variant)
-        doc = BulletinDocTemplate(out, tree, palette, geometry)
+        doc = BulletinDocTemplate(out, tree, palette, geometry, options.compress)
         builder = StoryBuilder(tree, palette, doc.body_height)
         story = builder.story()
         total = len(story)
@@ -428,10 +452,14 @@ class PdfWriter:
             anchors = [entry.anchor for entry in tree.toc]
             style = palette.style(Style.TOC_ITEM)
             define_page_numbers(canvas, anchors, doc.anchor_pages, style, palette)
+            for anchor in anchors:  # a PDF cut short: its TOC links need somewhere to go
+                if anchor not in doc.anchor_pages:
+                    canvas.bookmarkHorizontal(anchor, 0, 0)
 
         done = 0
         message = "排版"
-        for remaining, flowable in doc.iter_build(story, page_numbers):
+        last_page = options.through_page
+        for remaining, flowable in doc.iter_build(story, page_numbers, last_page):
             done = max(done, total - remaining)  # a split puts a flowable's rest back in the story
             title = builder.item_titles.get(id(flowable))
             if title is not None:
@@ -439,7 +467,8 @@ class PdfWriter:
             yield Progress(done, total, message)
         regions = {node: tuple(found) for node, found in doc.regions.items()}
         regions["masthead"] = (Region(1, _masthead_box(geometry, palette)),)
-        return PdfResult(pages=doc.page, anchor_pages=dict(doc.anchor_pages), regions=regions)
+        complete = last_page is None or doc.page <= last_page
+        return PdfResult(doc.page, dict(doc.anchor_pages), regions, complete)
 
     def missing_glyphs(self, tree: RenderTree, variant: Variant) -> list[Problem]:
         """One problem per node and character no face of its role has (a box would print)."""

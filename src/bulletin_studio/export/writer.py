@@ -23,6 +23,12 @@ class WriteOptions:
     """What the editor chose for this export beyond the layout (which the tree carries)."""
 
     variant: Variant = "print"
+    compress: bool = True
+    """Deflate the PDF's page and font streams. The preview reads its PDF from memory at once
+    and skips this (a fifth of a render); the pages are the same, the file larger."""
+    through_page: int | None = None
+    """Stop once this page (from 1) is set: the preview shows the page being read before the
+    rest of the issue is set. Such a PDF ends there (``PdfResult.complete`` is False)."""
 
 
 class Writer(Protocol[Result_co]):

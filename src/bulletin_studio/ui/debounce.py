@@ -8,7 +8,7 @@ the next key, so the preview waits for a pause somewhat longer than her own rhyt
 import time
 from collections.abc import Callable
 
-MIN_MS = 30
+MIN_MS = 10
 MAX_MS = 400
 RHYTHM_FACTOR = 1.5
 """A pause this many times the last gap between edits counts as the end of a burst."""

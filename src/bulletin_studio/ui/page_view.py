@@ -108,12 +108,14 @@ class PageView(QAbstractScrollArea):
 
     # --- document and layout ---------------------------------------------------------------
 
-    def reload(self) -> None:
-        """The document was loaded anew: keep the place if the pages kept their sizes."""
+    def reload(self, keep: Iterable[int] = ()) -> None:
+        """The document was loaded anew: keep the place if the pages kept their sizes, and
+        the pictures of pages ``keep`` (already drawn from the same content)."""
         sizes = [self.document.pagePointSize(page) for page in range(self.document.pageCount())]
         same = sizes == self._sizes
         page = self._current
-        self._images.clear()
+        kept = set(keep) if same else set()
+        self._images = {key: image for key, image in self._images.items() if key[0] in kept}
         self._sizes = sizes
         self._relayout()
         if not same:
@@ -315,22 +317,38 @@ class PageView(QAbstractScrollArea):
 
     # --- painting --------------------------------------------------------------------------
 
-    def _image(self, page: int, size: QSize) -> QImage:
+    def _image(self, page: int, size: QSize, document: QPdfDocument | None = None) -> QImage:
+        """A page as shown at ``size``, drawn once (from ``document`` if given, a PDF whose
+        page is the same as this view's) and then kept while the view shows it."""
         ratio = self.devicePixelRatioF()
         pixels = QSize(round(size.width() * ratio), round(size.height() * ratio))
         key = (page, pixels.width(), pixels.height())
-        image = self._images.get(key)
+        image = self._images.get(key) if document is None else None
         if image is None:
             image = QImage(pixels, QImage.Format.Format_RGB32)
             image.fill(Qt.GlobalColor.white)
             painter = QPainter(image)
-            painter.drawImage(0, 0, self.document.render(page, pixels))
+            painter.drawImage(0, 0, (document or self.document).render(page, pixels))
             painter.end()
             image.setDevicePixelRatio(ratio)
+            self._images.pop(key, None)
             while len(self._images) >= CACHED_IMAGES:
                 self._images.pop(next(iter(self._images)))
             self._images[key] = image
         return image
+
+    def show_pages_from(self, document: QPdfDocument, pages: Iterable[int]) -> None:
+        """Show some pages as drawn in another PDF (the pages in view, set before the rest)."""
+        for page in pages:
+            if 0 <= page < min(len(self._rects), document.pageCount()):
+                self._image(page, self._rects[page].size().toSize(), document)
+        self.viewport().update()
+
+    def visible_pages(self) -> tuple[int, int]:
+        """First and last page (from 0) with any part in view."""
+        visible = QRectF(self.viewport().rect()).translated(self._offset())
+        shown = [page for page, rect in enumerate(self._rects) if rect.intersects(visible)]
+        return (shown[0], shown[-1]) if shown else (self._current, self._current)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())

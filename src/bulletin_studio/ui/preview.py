@@ -2,8 +2,10 @@
 above it (the export dialog makes its own choices: looking at "Screen" never changes a file).
 
 Rendering runs in a worker thread shortly after an edit (``debounce``); an edit during a
-render cancels it and starts again. The selected node is highlighted on the page, and a click
-on a page names the node drawn there (``nodeClicked``), both from the writer's regions.
+render cancels it and starts again. After an edit the pages in view are set first, on their
+own (the PDF set through the last of them, ``WriteOptions.through_page``), and shown at once;
+the whole issue follows. The selected node is highlighted on the page, and a click on a page
+names the node drawn there (``nodeClicked``), both from the writer's regions.
 """
 
 import time
@@ -43,19 +45,27 @@ from bulletin_studio.ui.page_view import Fit, PagePoint, PageView
 from bulletin_studio.ui.signals import emit
 from bulletin_studio.ui.thumbnails import Thumbnails
 
-PdfJob = Callable[[Document, str, str], Generator[Progress, None, Any]]
+PdfJob = Callable[[Document, str, str, int | None], Generator[Progress, None, Any]]
 ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 def pdf_job(pipeline: Pipeline) -> PdfJob:
-    """The pipeline's in-memory PDF, keeping fonts and shaped paragraphs between renders.
+    """The pipeline's in-memory PDF, keeping fonts and shaped paragraphs between renders;
+    streams are not deflated (the PDF is read at once from memory), and with ``through_page``
+    only the pages up to it are set.
 
     Renders run one at a time (a new one waits for the previous to finish or cancel), so the
     pipeline is never used by two threads at once.
     """
 
-    def job(document: Document, layout: str, variant: str) -> Generator[Progress, None, Any]:
-        options = WriteOptions(variant="screen" if variant == "screen" else "print")
+    def job(
+        document: Document, layout: str, variant: str, through_page: int | None
+    ) -> Generator[Progress, None, Any]:
+        options = WriteOptions(
+            variant="screen" if variant == "screen" else "print",
+            compress=False,
+            through_page=through_page,
+        )
         return (yield from pipeline.render(document, "pdf", layout, options))
 
     return job
@@ -73,6 +83,7 @@ def settings_pipeline() -> tuple[Pipeline, str | None]:
 class PreviewPanel(QWidget):
     renderFailed = Signal(str)
     rendered = Signal(object)  # the pipeline's Rendered: PDF bytes, pages, regions, problems
+    pagesUpdated = Signal()  # new pages are in the view (those in view first, then all)
     nodeClicked = Signal(str)  # the id of the node drawn where the editor clicked
 
     def __init__(
@@ -93,11 +104,16 @@ class PreviewPanel(QWidget):
         self._target: str | None = None
         self._highlighted: str | None = None
         self._started_at = 0.0
+        self._whole_next: Document | None = None  # after the pages in view, the whole issue
+        self._shown: tuple[str, str] | None = None  # layout and view of the pages shown
+        self._interim_pages: list[int] = []
         self.debounce = AdaptiveDebounce()
         self.anchor_pages: dict[str, int] = {}
         self.result: PdfResult | None = None
         self._buffer: QBuffer | None = None
+        self._interim_buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
+        self.interim_document = QPdfDocument(self)
         self.page_view = PageView(self.document, self)
         self.page_view.setObjectName("previewPages")
         self.page_view.clicked.connect(self._clicked)
@@ -127,7 +143,7 @@ class PreviewPanel(QWidget):
         layout.addWidget(self._stack, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._start)
+        self._timer.timeout.connect(lambda: self._start())
         editor.issueChanged.connect(lambda _key: self.schedule(self.debounce.after_edit()))
         self.thumbnails.setVisible(settings.settings().value("preview/thumbnails", False, bool))
         self.font_setup = self._font_setup()
@@ -300,28 +316,51 @@ class PreviewPanel(QWidget):
             return
         self._timer.start(delay)
 
-    def _start(self) -> None:
-        job, document = self._job, self._editor.snapshot()
+    def _pages_first(self, layout: str, variant: str) -> int | None:
+        """The last page in view (from 1), when setting only through it is worth doing: the
+        pages shown have the new pages' sizes, a page after the cover is in view (the TOC's
+        numbers need the whole issue), and at least two pages would be left for later."""
+        result = self.result
+        if result is None or not result.complete or self._shown != (layout, variant):
+            return None
+        _first, last = self.page_view.visible_pages()
+        through = last + 1
+        return through if last > 0 and through < result.pages - 1 else None
+
+    def _start(self, whole: Document | None = None) -> None:
+        """Render a snapshot of the issue: the pages in view first if that helps, else all;
+        ``whole`` is the snapshot whose pages in view were just shown."""
         layout, variant = self.layout_name(), str(self.variant.currentData())
+        document = whole or self._editor.snapshot()
+        through = None if whole is not None else self._pages_first(layout, variant)
+        self._whole_next = document if through is not None else None
+        job = self._job
         self._pending = False
         self.status.setText(self.tr("Rendering…"))
-        thread = JobThread(lambda: job(document, layout, variant))
-        thread.succeeded.connect(self._show_result)
+        thread = JobThread(lambda: job(document, layout, variant, through))
+        thread.succeeded.connect(
+            lambda rendered: self._show_result(rendered, layout, variant, through)
+        )
         thread.failed.connect(self._failed)
         thread.finished.connect(self._finished)
         self._thread = thread
-        self._started_at = time.perf_counter()
+        if whole is None:
+            self._started_at = time.perf_counter()
         thread.start()
 
     def _finished(self) -> None:
         if self._thread is not None:
             self._thread.deleteLater()
         self._thread = None
+        whole, self._whole_next = self._whole_next, None
         if self._pending:
             self._pending = False
             self._timer.start(0)
+        elif whole is not None:
+            self._start(whole)
 
     def _failed(self, message: str) -> None:
+        self._whole_next = None
         self.status.setText(self.tr("Render failed"))
         if self.document.pageCount() == 0:
             self._show_message(
@@ -329,11 +368,18 @@ class PreviewPanel(QWidget):
             )
         emit(self.renderFailed, message)
 
-    def _show_result(self, rendered: Rendered) -> None:
+    def _show_result(
+        self, rendered: Rendered, layout: str, variant: str, through: int | None
+    ) -> None:
         """Swap in the new PDF, staying where the editor was reading."""
-        self.debounce.rendered(time.perf_counter() - self._started_at)
         result = rendered.result
         assert isinstance(result, PdfResult)
+        if self._started_at:  # the first PDF after an edit: how long the editor waited
+            self.debounce.rendered(time.perf_counter() - self._started_at)
+            self._started_at = 0.0
+        if through is not None and not result.complete:
+            self._show_pages_in_view(rendered.data, through)
+            return
         buffer = QBuffer(self)
         buffer.setData(QByteArray(rendered.data))
         buffer.open(QBuffer.OpenModeFlag.ReadOnly)
@@ -342,6 +388,7 @@ class PreviewPanel(QWidget):
             self._buffer.deleteLater()
         self._buffer = buffer
         self.result = result
+        self._shown = (layout, variant)
         # the masthead opens page 1 and the colophon closes the last page (even when it is
         # empty and so has no anchor of its own)
         self.anchor_pages = {"masthead": 1, "colophon": result.pages, **result.anchor_pages}
@@ -349,7 +396,8 @@ class PreviewPanel(QWidget):
             region.page - 1 for found in result.regions.values() for region in found
         }
         self._stack.setCurrentWidget(self._pages)
-        self.page_view.reload()
+        self.page_view.reload(keep=self._interim_pages)
+        self._interim_pages = []
         self.thumbnails.reload()
         self.page_box.setMaximum(result.pages)
         self.page_count.setText(f"/ {result.pages}")
@@ -359,7 +407,23 @@ class PreviewPanel(QWidget):
         if self._target is not None:
             target, self._target = self._target, None
             self.show_node(target)
+        emit(self.pagesUpdated)
         emit(self.rendered, rendered)
+
+    def _show_pages_in_view(self, data: bytes, through: int) -> None:
+        """Draw the pages in view from a PDF set through them; the whole issue follows (and
+        keeps these pictures: its pages there are the same)."""
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+        self.interim_document.load(buffer)
+        if self._interim_buffer is not None:
+            self._interim_buffer.deleteLater()
+        self._interim_buffer = buffer
+        emit(self.pagesUpdated)
+        first, last = self.page_view.visible_pages()  # the editor may have scrolled since
+        self._interim_pages = list(range(max(first, 1), min(last + 1, through)))
+        self.page_view.show_pages_from(self.interim_document, self._interim_pages)
 
     # --- nodes on the page -------------------------------------------------------------------
 
