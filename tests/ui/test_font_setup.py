@@ -23,20 +23,20 @@ SMALL_CFF_FACE = "D050000L"
 ROLES = ("title", "heading", "body", "caption")
 
 
-@pytest.fixture
-def layouts(tmp_path: Path) -> Path:
-    """A ``default`` layout whose every font stack is the small CFF face."""
-    if not any(face.cff and face.matches(SMALL_CFF_FACE) for face in fontconfig_faces()):
-        pytest.fail(f"{SMALL_CFF_FACE} is missing: apt-get install fonts-urw-base35 (run.sh does)")
-    folder = tmp_path / "layouts"
+def layouts_with(face: str, folder: Path) -> Path:
+    """A ``default`` layout whose every font stack is one CFF face of fonts-urw-base35."""
+    if not any(found.cff and found.matches(face) for found in fontconfig_faces()):
+        pytest.fail(f"{face} is missing: apt-get install fonts-urw-base35 (run.sh does)")
     folder.mkdir()
     shutil.copy(LAYOUTS_DIR / "default.toml", folder / "base.toml")
-    stacks = "".join(
-        f'[fonts.{role}]\ncjk = ["{SMALL_CFF_FACE}"]\nlatin = ["{SMALL_CFF_FACE}"]\n'
-        for role in ROLES
-    )
+    stacks = "".join(f'[fonts.{role}]\ncjk = ["{face}"]\nlatin = ["{face}"]\n' for role in ROLES)
     (folder / "default.toml").write_text(f'extends = "base"\n{stacks}', encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def layouts(tmp_path: Path) -> Path:
+    return layouts_with(SMALL_CFF_FACE, tmp_path / "layouts")
 
 
 def test_first_start_shows_font_progress_then_the_preview(
@@ -104,3 +104,23 @@ def test_estimate_and_bar_follow_the_clock_until_faces_appear(
     target.parent.mkdir(parents=True)
     target.write_bytes(b"converted")
     assert setup.done() == 1 and setup.fraction() == 1.0 and setup.remaining_seconds() == 0
+
+
+def test_the_estimate_counts_faces_converted_side_by_side(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Four faces (Nimbus Sans: regular, bold, italic, bold italic), two at a time."""
+    now = [0.0]
+    resolver = FontResolver(cache_dir=tmp_path / "font-cache")
+    folder = layouts_with("Nimbus Sans", tmp_path / "layouts")
+    layout = Pipeline(resolver, layouts_dir=folder).layout("default")
+    setup = FontSetup(resolver, layout, clock=lambda: now[0])
+    setup.workers = 2
+    assert len(setup.files) == 4
+    assert setup.remaining_seconds() == 2 * SECONDS_PER_FACE
+    now[0] = 40.0  # slower than usual: the first round ends at 40 s
+    setup.files[0].parent.mkdir(parents=True)
+    setup.files[0].write_bytes(b"converted")
+    assert setup.remaining_seconds() == 40.0  # one more round of 40 s
+    setup.files[1].write_bytes(b"converted")
+    now[0] = 41.0
+    assert setup.remaining_seconds() == 40.0  # rounds of 40 and 41 s: 40.5 s, 81 s in all
+    assert 0.5 <= setup.fraction() < 0.75

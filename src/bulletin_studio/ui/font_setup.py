@@ -47,6 +47,7 @@ class FontSetup(QObject):
         self.files: list[Path] = resolver.missing_faces(layout)
         self.workers = max(1, min(len(self.files), os.cpu_count() or 1))
         self._started = clock()
+        self._completed_at: list[float] = []  # seconds after the start each face was seen done
         self._thread: JobThread | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -89,18 +90,25 @@ class FontSetup(QObject):
     # --- what to show ------------------------------------------------------------------------
 
     def done(self) -> int:
-        return sum(path.is_file() for path in self.files)
+        """Faces converted so far (noting when each was first seen, for the estimate)."""
+        count = sum(path.is_file() for path in self.files)
+        while len(self._completed_at) < count:
+            self._completed_at.append(self.elapsed())
+        return count
 
     def elapsed(self) -> float:
         return self._clock() - self._started
 
     def remaining_seconds(self) -> float:
-        """From the faces done so far once there are some, else from the usual time a face."""
+        """Faces are converted ``workers`` at a time, in rounds of about equal length: the
+        rounds seen so far give that length (before the first, the usual time of a face)."""
         done, total, elapsed = self.done(), len(self.files), self.elapsed()
-        if done == 0:
-            expected = math.ceil(total / self.workers) * SECONDS_PER_FACE
-            return max(expected - elapsed, SECONDS_PER_FACE / 3)
-        return elapsed / done * (total - done)
+        if done == total:
+            return 0.0
+        rounds = [at / (index // self.workers + 1) for index, at in enumerate(self._completed_at)]
+        per_round = sum(rounds) / len(rounds) if rounds else SECONDS_PER_FACE
+        expected = math.ceil(total / self.workers) * per_round
+        return max(expected - elapsed, SECONDS_PER_FACE / 3)
 
     def fraction(self) -> float:
         done, total = self.done(), len(self.files)
