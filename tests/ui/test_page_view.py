@@ -13,6 +13,12 @@ def test_a_heading_and_its_paragraphs_become_one_box_per_column() -> None:
     assert merged == [(50, 560, 280, 740), (300, 600, 530, 760)]
 
 
+def test_a_figure_between_paragraphs_joins_both() -> None:
+    """The narrower picture links the paragraph above to the one below."""
+    column = [(50, 700, 280, 740), (50, 560, 280, 596), (120, 600, 210, 690)]
+    assert merge_boxes(column) == [(50, 560, 280, 740)]
+
+
 def test_boxes_far_apart_stay_apart() -> None:
     assert len(merge_boxes([(50, 700, 280, 740), (50, 100, 280, 140)])) == 2
 

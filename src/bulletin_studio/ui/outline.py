@@ -40,6 +40,12 @@ class OutlinePanel(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDropIndicatorShown(True)
         self.view.setUniformRowHeights(True)
+        # where the keyboard is: a frame while the tree has focus (the selection alone looks
+        # the same with or without it)
+        self.view.setStyleSheet(
+            "#outlineView { border: 2px solid transparent; }"
+            " #outlineView:focus { border: 2px solid palette(highlight); }"
+        )
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)

@@ -6,6 +6,7 @@ placed with it; this view lays the pages out itself and renders the visible ones
 ``QPdfDocument.render`` (onto white: the rendered image is transparent).
 """
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ SPACING = 10
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 """Zoom factors the +/- buttons step through; 1.0 shows the page at its printed size."""
 CACHED_IMAGES = 8
-HIGHLIGHT_FILL = QColor(255, 196, 0, 56)
+HIGHLIGHT_FILL = QColor(255, 196, 0, 40)
 HIGHLIGHT_EDGE = QColor(214, 140, 0)
 
 
@@ -59,23 +60,25 @@ class PagePoint:
 def merge_boxes(boxes: Iterable[Box], gap: float = 16.0) -> list[Box]:
     """Join boxes that sit one under the other in one column (a heading and its paragraphs)
     into one, so a highlighted item reads as one shape per column rather than a stack."""
-    merged: list[list[float]] = []
-    for x0, y0, x1, y1 in sorted(boxes, key=lambda box: (box[0], -box[3])):
-        for other in merged:
-            overlap = min(x1, other[2]) - max(x0, other[0])
-            narrower = min(x1 - x0, other[2] - other[0])
-            near = y1 >= other[1] - gap and y0 <= other[3] + gap
-            if narrower > 0 and overlap >= narrower / 2 and near:
-                other[:] = [
-                    min(x0, other[0]),
-                    min(y0, other[1]),
-                    max(x1, other[2]),
-                    max(y1, other[3]),
-                ]
+
+    def joinable(a: Box, b: Box) -> bool:
+        overlap = min(a[2], b[2]) - max(a[0], b[0])
+        narrower = min(a[2] - a[0], b[2] - b[0])
+        near = a[3] >= b[1] - gap and a[1] <= b[3] + gap
+        return narrower > 0 and overlap >= narrower / 2 and near
+
+    merged = list(boxes)
+    joined = True
+    while joined:  # a grown box may now reach one it did not before
+        joined = False
+        for i, j in itertools.combinations(range(len(merged)), 2):
+            a, b = merged[i], merged[j]
+            if joinable(a, b):
+                merged[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                del merged[j]
+                joined = True
                 break
-        else:
-            merged.append([x0, y0, x1, y1])
-    return [(a, b, c, d) for a, b, c, d in merged]
+    return merged
 
 
 class PageView(QAbstractScrollArea):
