@@ -5,6 +5,7 @@ A real conversion runs, of a small CFF face (URW's D050000L dingbats, from fonts
 named by a test layout, so it takes seconds rather than the minute of the Noto CJK faces.
 """
 
+import re
 import shutil
 from pathlib import Path
 
@@ -51,12 +52,14 @@ def test_first_start_shows_font_progress_then_the_preview(
     preview = PreviewPanel(editor, pipeline)
     qtbot.addWidget(preview)
     preview.show()
+    qtbot.waitUntil(lambda: preview.font_setup is not None)  # once the window is up
     setup = preview.font_setup
-    assert setup is not None and setup.running()
+    assert setup.running()
+    qtbot.waitUntil(lambda: preview.findChild(FontSetupView) is not None, timeout=30_000)
     view = preview.findChild(FontSetupView)
-    assert view is not None and view.isVisible()
+    assert view.isVisible()
     assert view.faces.text() == "0 of 1 font faces converted"
-    assert view.estimate.text() == f"About {round(SECONDS_PER_FACE)} s left"
+    assert re.fullmatch(r"About \d+ s left", view.estimate.text())
     assert 0 <= view.bar.value() < view.bar.maximum()
     seen = [view.bar.value()]
     setup.progressed.connect(lambda: seen.append(view.bar.value()))
@@ -79,9 +82,12 @@ def test_no_font_step_when_the_cache_is_complete(
     resolver.prepare(layout)
     preview = PreviewPanel(IssueEditor(small_document), Pipeline(resolver, layouts_dir=layouts))
     qtbot.addWidget(preview)
-    assert preview.font_setup is None
+    started: list[bool] = []
+    qtbot.waitUntil(lambda: preview.font_setup is not None)
+    preview.font_setup.conversionStarted.connect(lambda: started.append(True))
     with qtbot.waitSignal(preview.rendered, timeout=60_000):
         pass
+    assert started == [] and preview.findChild(FontSetupView) is None
     preview.shutdown()
 
 
@@ -93,6 +99,7 @@ def test_estimate_and_bar_follow_the_clock_until_faces_appear(
     resolver = FontResolver(cache_dir=tmp_path / "font-cache")
     layout = Pipeline(resolver, layouts_dir=layouts).layout("default")
     setup = FontSetup(resolver, layout, clock=lambda: now[0])
+    setup.files = resolver.missing_faces(layout)
     assert setup.remaining_seconds() == SECONDS_PER_FACE and setup.fraction() == 0
     fractions = []
     for elapsed in (3, 6, 12, 30, 60):
@@ -113,7 +120,7 @@ def test_the_estimate_counts_faces_converted_side_by_side(qtbot, tmp_path: Path)
     folder = layouts_with("Nimbus Sans", tmp_path / "layouts")
     layout = Pipeline(resolver, layouts_dir=folder).layout("default")
     setup = FontSetup(resolver, layout, clock=lambda: now[0])
-    setup.workers = 2
+    setup.files, setup.workers = resolver.missing_faces(layout), 2
     assert len(setup.files) == 4
     assert setup.remaining_seconds() == 2 * SECONDS_PER_FACE
     now[0] = 40.0  # slower than usual: the first round ends at 40 s

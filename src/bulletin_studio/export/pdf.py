@@ -398,7 +398,7 @@ class TypesetSession:
     needs a top-up face). A character typed for the first time reshapes nothing else.
     """
 
-    SHAPES_PER_TEXT = 4
+    SHAPES_PER_TEXT = 2
     """The shaping cache is emptied when it holds this many entries per paragraph of the
     issue: edits leave the shapes of earlier wordings behind."""
 

@@ -28,8 +28,10 @@ STEPS = 1000
 
 
 class FontSetup(QObject):
-    """Runs ``FontResolver.prepare`` for a layout when its cache lacks faces."""
+    """Finds the faces a layout's cache lacks and converts them, both in a worker thread:
+    finding them needs the system's font list, which the window should not wait for."""
 
+    conversionStarted = Signal()  # faces are missing: a first start, worth explaining
     progressed = Signal()
     finished = Signal(str)  # "" when the fonts are ready, else what went wrong
 
@@ -44,17 +46,15 @@ class FontSetup(QObject):
         self._resolver = resolver
         self._layout = layout
         self._clock = clock
-        self.files: list[Path] = resolver.missing_faces(layout)
-        self.workers = max(1, min(len(self.files), os.cpu_count() or 1))
+        self.files: list[Path] = []
+        """The cache files to make, once the worker has looked (``conversionStarted``)."""
+        self.workers = 1
         self._started = clock()
         self._completed_at: list[float] = []  # seconds after the start each face was seen done
         self._thread: JobThread | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(lambda: emit(self.progressed))
-
-    def needed(self) -> bool:
-        return bool(self.files)
 
     def running(self) -> bool:
         return self._thread is not None
@@ -63,16 +63,24 @@ class FontSetup(QObject):
         resolver, layout = self._resolver, self._layout
 
         def job() -> Generator[Progress, None, None]:
-            yield Progress(0, 1, "")
-            resolver.prepare(layout)
+            files = resolver.missing_faces(layout)
+            if files:
+                self.files = files  # read by the GUI thread once the progress below arrives
+                yield Progress(0, len(files), "")
+                resolver.prepare(layout)
 
-        self._started = self._clock()
         thread = JobThread(job)
+        thread.progressed.connect(lambda _progress: self._converting())
         thread.succeeded.connect(lambda _result: self._done(""))
         thread.failed.connect(self._done)
         self._thread = thread
-        self._timer.start()
         thread.start()
+
+    def _converting(self) -> None:
+        self._started = self._clock()
+        self.workers = max(1, min(len(self.files), os.cpu_count() or 1))
+        self._timer.start()
+        emit(self.conversionStarted)
 
     def _done(self, message: str) -> None:
         self._timer.stop()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -146,15 +146,20 @@ class PreviewPanel(QWidget):
         self._timer.timeout.connect(lambda: self._start())
         editor.issueChanged.connect(lambda _key: self.schedule(self.debounce.after_edit()))
         self.thumbnails.setVisible(settings.settings().value("preview/thumbnails", False, bool))
+        self._show_message(self.tr("Preparing preview…"))
+        self.font_setup: FontSetup | None = None
+        self._begun = False
+        QTimer.singleShot(0, self._begin)  # once the window is up: it need not wait for this
+
+    def _begin(self) -> None:
+        """The layouts listed, the fonts checked (and converted on a first start), the
+        first render: reading layouts and the system's fonts takes a moment."""
+        wanted = self.layout_name()
+        with QSignalBlocker(self.layout_box):
+            fill_layout_box(self.layout_box, wanted, self._pipeline.layouts_dir)
+        self._begun = True
         self.font_setup = self._font_setup()
-        if self.font_setup is not None:
-            view = FontSetupView(self.font_setup, self)
-            self._stack.addWidget(view)
-            self._stack.setCurrentWidget(view)
-            self.font_setup.finished.connect(self._fonts_ready)
-            self.font_setup.start()
-        else:
-            self._show_message(self.tr("Preparing preview…"))
+        if self.font_setup is None:
             self.schedule(0)
 
     # --- controls ----------------------------------------------------------------------------
@@ -163,7 +168,7 @@ class PreviewPanel(QWidget):
         self.layout_box = QComboBox(self)
         self.layout_box.setObjectName("previewLayout")
         self.layout_box.setToolTip(self.tr("Layout the preview shows"))
-        fill_layout_box(self.layout_box, DEFAULT_LAYOUT, self._pipeline.layouts_dir)
+        self.layout_box.addItem(DEFAULT_LAYOUT, DEFAULT_LAYOUT)  # all of them in _begin
         self.layout_box.currentIndexChanged.connect(lambda _: self.schedule(0))
         self.variant = QComboBox(self)
         self.variant.setObjectName("previewVariant")
@@ -258,6 +263,11 @@ class PreviewPanel(QWidget):
         return selected_layout(self.layout_box)
 
     def set_layout_name(self, name: str) -> None:
+        """Show another layout (before the list is filled: the one to select then)."""
+        if not self._begun:
+            self.layout_box.setItemText(0, name)
+            self.layout_box.setItemData(0, name)
+            return
         index = self.layout_box.findData(name)
         if index >= 0:
             self.layout_box.setCurrentIndex(index)
@@ -282,13 +292,23 @@ class PreviewPanel(QWidget):
     # --- first start -------------------------------------------------------------------------
 
     def _font_setup(self) -> FontSetup | None:
-        """A font conversion to run first, when the cache lacks faces of the shown layout."""
+        """Before the first render: the shown layout's faces, converted if the cache lacks
+        them (a first start), with a progress bar then."""
         try:
             layout = self._pipeline.layout(self.layout_name())
         except LayoutError:
             return None  # the render reports the layout's problem
         setup = FontSetup(self._pipeline.session.fonts, layout, self)
-        return setup if setup.needed() else None
+        setup.conversionStarted.connect(self._show_font_setup)
+        setup.finished.connect(self._fonts_ready)
+        setup.start()
+        return setup
+
+    def _show_font_setup(self) -> None:
+        assert self.font_setup is not None
+        view = FontSetupView(self.font_setup, self)
+        self._stack.addWidget(view)
+        self._stack.setCurrentWidget(view)
 
     def _fonts_ready(self, message: str) -> None:
         if message:
@@ -304,12 +324,13 @@ class PreviewPanel(QWidget):
 
     def is_busy(self) -> bool:
         setup = self.font_setup is not None and self.font_setup.running()
-        return setup or self._thread is not None or self._timer.isActive() or self._pending
+        rendering = self._thread is not None or self._timer.isActive() or self._pending
+        return not self._begun or setup or rendering
 
     def schedule(self, delay: int = 0) -> None:
         """Render after ``delay`` ms; a render already running is cancelled and redone."""
-        if self.font_setup is not None and self.font_setup.running():
-            return  # the end of the font conversion starts the first render
+        if not self._begun or (self.font_setup is not None and self.font_setup.running()):
+            return  # the first render follows the font check
         if self._thread is not None:
             self._pending = True
             self._thread.cancel()
