@@ -95,7 +95,7 @@ def main() -> None:
     settle()
     save(window.grab(), out / "main-window.png")
 
-    preview.show_thumbnails(True)
+    preview.bar.show_thumbnails(True)
     theme = next(
         block
         for section in window.editor.issue.sections
@@ -109,7 +109,7 @@ def main() -> None:
     preview.page_view.show_box(region.page - 1, region.box)
     settle(lambda: not preview.thumbnails._stale)
     save(window.grab(), out / "preview-zoom.png")
-    preview.show_thumbnails(False)
+    preview.bar.show_thumbnails(False)
 
     dialog = window.export()
     dialog.docx_box.setChecked(True)

@@ -39,7 +39,7 @@ def test_print_is_exported_even_after_looking_at_screen_in_the_preview(
     window = make_window(document=small_document)
     window.exporter.offer_folder = False
     assert window.files.save_to(tmp_path / "issue.bulletin")
-    window.preview.variant.setCurrentIndex(window.preview.variant.findData("screen"))
+    window.preview.bar.variant.setCurrentIndex(window.preview.bar.variant.findData("screen"))
 
     dialog = _open_dialog(window)
     assert dialog.variant_box.currentData() == "print"
@@ -76,7 +76,7 @@ def test_choices_are_remembered_per_issue_and_independent_of_the_preview(
     assert abs(sheet - 148 * MM) < 0.5 and sheet == trim  # A5, screen: no bleed
     assert (out / "口袋版.docx").stat().st_size > 0
 
-    window.preview.variant.setCurrentIndex(window.preview.variant.findData("print"))
+    window.preview.bar.variant.setCurrentIndex(window.preview.bar.variant.findData("print"))
     again = _open_dialog(window)
     assert again.choices() == ExportChoices(
         formats=("pdf", "docx"), layout="a5", variant="screen", folder=str(out), name="口袋版"
@@ -95,7 +95,7 @@ def test_the_first_export_starts_from_the_preview_layout(
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(document=small_document)
     assert window.files.save_to(tmp_path / "issue.bulletin")
-    window.preview.set_layout_name("a5")
+    window.preview.bar.set_layout_name("a5")
     dialog = _open_dialog(window)
     assert dialog.choices().layout == "a5"
     assert dialog.choices().variant == "print"

@@ -122,15 +122,15 @@ def test_zoom_fits_width_and_page_and_steps(make_window, qtbot) -> None:  # type
     assert abs(view.page_rect(0).width() - (viewport.width() - 2 * MARGIN)) <= 1
     fit_width = view.zoom_factor()
 
-    preview.zoom_box.setCurrentIndex(preview.zoom_box.findData(Fit.PAGE))
-    preview.zoom_box.activated.emit(preview.zoom_box.currentIndex())
+    preview.bar.zoom_box.setCurrentIndex(preview.bar.zoom_box.findData(Fit.PAGE))
+    preview.bar.zoom_box.activated.emit(preview.bar.zoom_box.currentIndex())
     assert view.zoom() == Fit.PAGE
     assert view.page_rect(0).height() <= viewport.height() - 2 * MARGIN + 1
 
     view.set_zoom(fit_width)
-    preview.zoom_in_button.click()
+    preview.bar.zoom_in_button.click()
     assert view.zoom_factor() == min(step for step in ZOOM_STEPS if step > fit_width + 0.01)
-    assert preview.zoom_box.currentText().endswith("%")
+    assert preview.bar.zoom_box.currentText().endswith("%")
     bigger = view.page_rect(0).width()
     view.zoom_out()
     view.zoom_out()
@@ -144,19 +144,19 @@ def test_page_buttons_box_keys_and_thumbnails_move_through_pages(make_window, qt
     preview, view = window.preview, window.preview.page_view
     pages = preview.document.pageCount()
     view.go_to_page(0)
-    preview.next_button.click()
-    assert view.current_page() == 1 and preview.page_box.value() == 2
-    preview.page_box.setValue(5)
+    preview.bar.next_button.click()
+    assert view.current_page() == 1 and preview.bar.page_box.value() == 2
+    preview.bar.page_box.setValue(5)
     assert view.current_page() == 4
-    preview.previous_button.click()
+    preview.bar.previous_button.click()
     assert view.current_page() == 3
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_End)
-    assert view.current_page() == pages - 1 and preview.page_count.text() == f"/ {pages}"
+    assert view.current_page() == pages - 1 and preview.bar.page_count.text() == f"/ {pages}"
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert view.current_page() == pages - 2
 
-    preview.thumbnails_button.click()
+    preview.bar.thumbnails_button.click()
     thumbnails = preview.thumbnails
     assert thumbnails.isVisible() and thumbnails.count() == pages
     qtbot.waitUntil(lambda: not thumbnails._stale, timeout=20_000)
@@ -188,7 +188,7 @@ def test_layout_chooser_shows_the_a5_edition_and_is_remembered(
     assert window.files.save_to(tmp_path / "issue.bulletin")
     a4_width = preview.document.pagePointSize(0).width()
     with qtbot.waitSignal(preview.rendered, timeout=90_000) as rendered:
-        preview.layout_box.setCurrentIndex(preview.layout_box.findData("a5"))
+        preview.bar.layout_box.setCurrentIndex(preview.bar.layout_box.findData("a5"))
     assert rendered.args[0].checked.tree.layout.name == "a5"
     a5_width = preview.document.pagePointSize(0).width()
     assert a4_width - a5_width == pytest.approx((210 - 148) * 72 / 25.4, abs=0.5)

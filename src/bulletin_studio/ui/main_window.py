@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
 
         self.outline.nodeSelected.connect(self._node_selected)
         self.preview.nodeClicked.connect(self.select_node)
-        self.preview.layout_box.currentIndexChanged.connect(self._remember_preview_layout)
+        self.preview.bar.layout_box.currentIndexChanged.connect(self._remember_preview_layout)
         self.files.pathChanged.connect(self._restore_preview_layout)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.problems.nodeActivated.connect(self.select_node)
@@ -270,10 +270,10 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(self.tr("Zoom &out"), view.zoom_out, "Ctrl+-")
         fit_width = self._action(self.tr("Fit &width"), lambda: view.set_zoom("fit-width"))
         fit_page = self._action(self.tr("Fit &page"), lambda: view.set_zoom("fit-page"))
-        thumbnails = self._action(self.tr("Page &thumbnails"), self.preview.show_thumbnails)
+        thumbnails = self._action(self.tr("Page &thumbnails"), self.preview.bar.show_thumbnails)
         thumbnails.setCheckable(True)
-        thumbnails.setChecked(self.preview.thumbnails_button.isChecked())
-        self.preview.thumbnails_button.toggled.connect(thumbnails.setChecked)
+        thumbnails.setChecked(self.preview.bar.thumbnails_button.isChecked())
+        self.preview.bar.thumbnails_button.toggled.connect(thumbnails.setChecked)
         menu.addActions(  # type: ignore[attr-defined]
             [self.zoom_in_action, self.zoom_out_action, fit_width, fit_page, thumbnails]
         )
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
     def _fill_layout_menu(self) -> None:
         menu = self.preview_layout_menu
         menu.clear()
-        box = self.preview.layout_box
+        box = self.preview.bar.layout_box
         group = QActionGroup(menu)
         for index in range(box.count()):
             action = menu.addAction(box.itemText(index))
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
     def _restore_preview_layout(self) -> None:
         name = document_prefs.load(self.files.path).get("preview_layout")
         if isinstance(name, str):
-            self.preview.set_layout_name(name)
+            self.preview.bar.set_layout_name(name)
 
     # --- files -------------------------------------------------------------------------
 

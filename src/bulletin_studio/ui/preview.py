@@ -13,16 +13,12 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QStackedWidget,
-    QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,18 +31,16 @@ from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.layout import LayoutError
 from bulletin_studio.settings import SettingsError
 from bulletin_studio.storage import Document
-from bulletin_studio.ui import settings
 from bulletin_studio.ui.debounce import AdaptiveDebounce
 from bulletin_studio.ui.editor import IssueEditor
 from bulletin_studio.ui.font_setup import FontSetup, FontSetupView
 from bulletin_studio.ui.jobs import JobThread
-from bulletin_studio.ui.layout_choice import DEFAULT_LAYOUT, fill_layout_box, selected_layout
-from bulletin_studio.ui.page_view import Fit, PagePoint, PageView
+from bulletin_studio.ui.page_view import PagePoint, PageView
+from bulletin_studio.ui.preview_bar import PreviewBar
 from bulletin_studio.ui.signals import emit
 from bulletin_studio.ui.thumbnails import Thumbnails
 
 PdfJob = Callable[[Document, str, str, int | None], Generator[Progress, None, Any]]
-ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 def pdf_job(pipeline: Pipeline) -> PdfJob:
@@ -119,8 +113,8 @@ class PreviewPanel(QWidget):
         self.page_view.clicked.connect(self._clicked)
         self.thumbnails = Thumbnails(self.document, self)
         self.thumbnails.pageActivated.connect(self.page_view.go_to_page)
-        self.page_view.currentPageChanged.connect(self._page_changed)
-        self.page_view.zoomChanged.connect(self._zoom_changed)
+        self.bar = PreviewBar(self.page_view, self.thumbnails, self)
+        self.bar.choiceChanged.connect(lambda: self.schedule(0))
         self._message = QLabel(self)
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setWordWrap(True)
@@ -134,18 +128,15 @@ class PreviewPanel(QWidget):
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._message)
         self._stack.addWidget(pages)
-        self._make_controls()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(self._choice_row())
-        layout.addLayout(self._navigation_row())
+        layout.addWidget(self.bar)
         layout.addWidget(self._stack, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._start())
         editor.issueChanged.connect(lambda _key: self.schedule(self.debounce.after_edit()))
-        self.thumbnails.setVisible(settings.settings().value("preview/thumbnails", False, bool))
         self._show_message(self.tr("Preparing preview…"))
         self.font_setup: FontSetup | None = None
         self._begun = False
@@ -154,140 +145,17 @@ class PreviewPanel(QWidget):
     def _begin(self) -> None:
         """The layouts listed, the fonts checked (and converted on a first start), the
         first render: reading layouts and the system's fonts takes a moment."""
-        wanted = self.layout_name()
-        with QSignalBlocker(self.layout_box):
-            fill_layout_box(self.layout_box, wanted, self._pipeline.layouts_dir)
+        self.bar.list_layouts(self._pipeline.layouts_dir)
         self._begun = True
         self.font_setup = self._font_setup()
         if self.font_setup is None:
             self.schedule(0)
 
-    # --- controls ----------------------------------------------------------------------------
-
-    def _make_controls(self) -> None:
-        self.layout_box = QComboBox(self)
-        self.layout_box.setObjectName("previewLayout")
-        self.layout_box.setToolTip(self.tr("Layout the preview shows"))
-        self.layout_box.addItem(DEFAULT_LAYOUT, DEFAULT_LAYOUT)  # all of them in _begin
-        self.layout_box.currentIndexChanged.connect(lambda _: self.schedule(0))
-        self.variant = QComboBox(self)
-        self.variant.setObjectName("previewVariant")
-        self.variant.addItem(self.tr("Print"), "print")
-        self.variant.addItem(self.tr("Screen"), "screen")
-        self.variant.setToolTip(
-            self.tr(
-                "Print: CMYK with bleed and crop marks; screen: RGB at trim size. "
-                "Only the preview: the export dialog has its own choice."
-            )
-        )
-        self.variant.currentIndexChanged.connect(lambda _: self.schedule(0))
-        self.status = QLabel(self)
-        self.status.setObjectName("previewStatus")
-        pixmap = QStyle.StandardPixmap
-        self.thumbnails_button = self._button(self.tr("Pages"), self.tr("Show page thumbnails"))
-        self.thumbnails_button.setCheckable(True)
-        self.thumbnails_button.setChecked(
-            bool(settings.settings().value("preview/thumbnails", False, bool))
-        )
-        self.thumbnails_button.toggled.connect(self.show_thumbnails)
-        self.previous_button = self._button("", self.tr("Previous page (Page Up)"))
-        self.previous_button.setIcon(self.style().standardIcon(pixmap.SP_ArrowUp))
-        self.previous_button.clicked.connect(self.page_view.previous_page)
-        self.next_button = self._button("", self.tr("Next page (Page Down)"))
-        self.next_button.setIcon(self.style().standardIcon(pixmap.SP_ArrowDown))
-        self.next_button.clicked.connect(self.page_view.next_page)
-        self.page_box = QSpinBox(self)
-        self.page_box.setObjectName("previewPage")
-        self.page_box.setRange(1, 1)
-        self.page_box.setKeyboardTracking(False)
-        self.page_box.setToolTip(self.tr("Page shown"))
-        self.page_box.valueChanged.connect(lambda value: self.page_view.go_to_page(value - 1))
-        self.page_count = QLabel("/ 1", self)
-        self.zoom_out_button = self._button("−", self.tr("Zoom out (Ctrl+-)"))
-        self.zoom_out_button.clicked.connect(self.page_view.zoom_out)
-        self.zoom_in_button = self._button("+", self.tr("Zoom in (Ctrl++)"))
-        self.zoom_in_button.clicked.connect(self.page_view.zoom_in)
-        self.zoom_box = QComboBox(self)
-        self.zoom_box.setObjectName("previewZoom")
-        self.zoom_box.addItem(self.tr("Fit width"), Fit.WIDTH)
-        self.zoom_box.addItem(self.tr("Fit page"), Fit.PAGE)
-        for factor in ZOOM_CHOICES:
-            self.zoom_box.addItem(f"{factor:.0%}", factor)
-        self.zoom_box.setToolTip(self.tr("Zoom"))
-        self.zoom_box.activated.connect(
-            lambda index: self.page_view.set_zoom(self.zoom_box.itemData(index))
-        )
-        for widget in (self.layout_box, self.variant, self.page_box, self.zoom_box):
-            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes to the pages
-
-    def _button(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return button
-
-    def _choice_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setContentsMargins(6, 4, 6, 2)
-        row.addWidget(QLabel(self.tr("Layout"), self))
-        row.addWidget(self.layout_box)
-        row.addSpacing(8)
-        row.addWidget(QLabel(self.tr("View"), self))
-        row.addWidget(self.variant)
-        row.addStretch(1)
-        row.addWidget(self.status)
-        return row
-
-    def _navigation_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setContentsMargins(6, 2, 6, 4)
-        row.setSpacing(2)
-        row.addWidget(self.thumbnails_button)
-        row.addSpacing(6)
-        row.addWidget(self.previous_button)
-        row.addWidget(self.page_box)
-        row.addWidget(self.page_count)
-        row.addWidget(self.next_button)
-        row.addStretch(1)
-        row.addWidget(self.zoom_out_button)
-        row.addWidget(self.zoom_box)
-        row.addWidget(self.zoom_in_button)
-        return row
-
     def layouts_dir(self) -> Path:
         return self._pipeline.layouts_dir
 
     def layout_name(self) -> str:
-        return selected_layout(self.layout_box)
-
-    def set_layout_name(self, name: str) -> None:
-        """Show another layout (before the list is filled: the one to select then)."""
-        if not self._begun:
-            self.layout_box.setItemText(0, name)
-            self.layout_box.setItemData(0, name)
-            return
-        index = self.layout_box.findData(name)
-        if index >= 0:
-            self.layout_box.setCurrentIndex(index)
-
-    def show_thumbnails(self, shown: bool) -> None:
-        self.thumbnails.setVisible(shown)
-        self.thumbnails_button.setChecked(shown)
-        settings.settings().setValue("preview/thumbnails", shown)
-
-    def _page_changed(self, page: int) -> None:
-        self.page_box.blockSignals(True)
-        self.page_box.setValue(page + 1)
-        self.page_box.blockSignals(False)
-        self.thumbnails.set_current(page)
-
-    def _zoom_changed(self) -> None:
-        index = self.zoom_box.findData(self.page_view.zoom())
-        self.zoom_box.setCurrentIndex(index)
-        if index < 0:
-            self.zoom_box.setPlaceholderText(f"{self.page_view.zoom_factor():.0%}")
+        return self.bar.layout_name()
 
     # --- first start -------------------------------------------------------------------------
 
@@ -351,13 +219,13 @@ class PreviewPanel(QWidget):
     def _start(self, whole: Document | None = None) -> None:
         """Render a snapshot of the issue: the pages in view first if that helps, else all;
         ``whole`` is the snapshot whose pages in view were just shown."""
-        layout, variant = self.layout_name(), str(self.variant.currentData())
+        layout, variant = self.layout_name(), self.bar.variant_name()
         document = whole or self._editor.snapshot()
         through = None if whole is not None else self._pages_first(layout, variant)
         self._whole_next = document if through is not None else None
         job = self._job
         self._pending = False
-        self.status.setText(self.tr("Rendering…"))
+        self.bar.status.setText(self.tr("Rendering…"))
         thread = JobThread(lambda: job(document, layout, variant, through))
         thread.succeeded.connect(
             lambda rendered: self._show_result(rendered, layout, variant, through)
@@ -382,7 +250,7 @@ class PreviewPanel(QWidget):
 
     def _failed(self, message: str) -> None:
         self._whole_next = None
-        self.status.setText(self.tr("Render failed"))
+        self.bar.status.setText(self.tr("Render failed"))
         if self.document.pageCount() == 0:
             self._show_message(
                 self.tr("The preview could not be drawn:\n%1").replace("%1", message)
@@ -420,9 +288,8 @@ class PreviewPanel(QWidget):
         self.page_view.reload(keep=self._interim_pages)
         self._interim_pages = []
         self.thumbnails.reload()
-        self.page_box.setMaximum(result.pages)
-        self.page_count.setText(f"/ {result.pages}")
-        self.status.setText(self.tr("%1 pages").replace("%1", str(result.pages)))
+        self.bar.set_page_count(result.pages)
+        self.bar.status.setText(self.tr("%1 pages").replace("%1", str(result.pages)))
         if self._highlighted is not None:
             self.highlight(self._highlighted)
         if self._target is not None:

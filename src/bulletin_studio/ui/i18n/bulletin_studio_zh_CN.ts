@@ -897,7 +897,11 @@ Restore it?</source>
     </message>
 </context>
 <context>
-    <name>PreviewPanel</name>
+    <name>PreviewBar</name>
+    <message>
+        <source>Layout the preview shows</source>
+        <translation>预览所用的版式</translation>
+    </message>
     <message>
         <source>Print</source>
         <translation>印刷版</translation>
@@ -905,14 +909,6 @@ Restore it?</source>
     <message>
         <source>Screen</source>
         <translation>屏幕版</translation>
-    </message>
-    <message>
-        <source>Preparing preview…</source>
-        <translation>正在准备预览…</translation>
-    </message>
-    <message>
-        <source>Layout the preview shows</source>
-        <translation>预览所用的版式</translation>
     </message>
     <message>
         <source>Print: CMYK with bleed and crop marks; screen: RGB at trim size. Only the preview: the export dialog has its own choice.</source>
@@ -965,6 +961,13 @@ Restore it?</source>
     <message>
         <source>View</source>
         <translation>查看</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Preparing preview…</source>
+        <translation>正在准备预览…</translation>
     </message>
     <message>
         <source>Rendering…</source>
