@@ -132,7 +132,7 @@ def test_tab_goes_outline_form_preview_and_round(make_window, qtbot) -> None:  #
     for expected in stops[1:4]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is expected
-    stops[-1].setFocus()
+    _focus(qtbot, stops[-1])
     qtbot.keyClick(stops[-1], Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.preview.page_view
     qtbot.keyClick(window.preview.page_view, Qt.Key.Key_Tab)

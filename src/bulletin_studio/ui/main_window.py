@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStyle,
@@ -33,6 +34,7 @@ from bulletin_studio.ui.forms.blocks import BlockCard
 from bulletin_studio.ui.forms.panel import FormPanel
 from bulletin_studio.ui.notes_panel import NotesPanel
 from bulletin_studio.ui.outline import OutlinePanel
+from bulletin_studio.ui.page_view import Fit
 from bulletin_studio.ui.preview import PreviewPanel
 from bulletin_studio.ui.problems_panel import ProblemsPanel
 from bulletin_studio.ui.recovery import RecoveryStore
@@ -262,22 +264,22 @@ class MainWindow(QMainWindow):
         """Shortcuts that work wherever the cursor is: a text box may not claim their keys
         (Ctrl+E would otherwise move to the end of the line)."""
 
-    def _preview_menu(self, menu: object) -> None:
+    def _preview_menu(self, menu: QMenu) -> None:
         """The preview's zoom, pages and layout, for the keyboard and the menu bar."""
         view = self.preview.page_view
         self.zoom_in_action = self._action(self.tr("Zoom &in"), view.zoom_in, "Ctrl++")
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.zoom_out_action = self._action(self.tr("Zoom &out"), view.zoom_out, "Ctrl+-")
-        fit_width = self._action(self.tr("Fit &width"), lambda: view.set_zoom("fit-width"))
-        fit_page = self._action(self.tr("Fit &page"), lambda: view.set_zoom("fit-page"))
+        fit_width = self._action(self.tr("Fit &width"), lambda: view.set_zoom(Fit.WIDTH))
+        fit_page = self._action(self.tr("Fit &page"), lambda: view.set_zoom(Fit.PAGE))
         thumbnails = self._action(self.tr("Page &thumbnails"), self.preview.bar.show_thumbnails)
         thumbnails.setCheckable(True)
         thumbnails.setChecked(self.preview.bar.thumbnails_button.isChecked())
         self.preview.bar.thumbnails_button.toggled.connect(thumbnails.setChecked)
-        menu.addActions(  # type: ignore[attr-defined]
+        menu.addActions(
             [self.zoom_in_action, self.zoom_out_action, fit_width, fit_page, thumbnails]
         )
-        self.preview_layout_menu = menu.addMenu(self.tr("Preview &layout"))  # type: ignore[attr-defined]
+        self.preview_layout_menu = menu.addMenu(self.tr("Preview &layout"))
         self.preview_layout_menu.aboutToShow.connect(self._fill_layout_menu)
 
     def _fill_layout_menu(self) -> None:

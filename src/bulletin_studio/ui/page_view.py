@@ -126,9 +126,6 @@ class PageView(QAbstractScrollArea):
         self._track_current()
         self.viewport().update()
 
-    def page_count(self) -> int:
-        return len(self._sizes)
-
     def _fit_scale(self) -> float:
         if not self._sizes:
             return 1.0
