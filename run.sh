@@ -22,15 +22,19 @@ VENV="$ROOT/.venv"
 STAMP="$VENV/.pyproject.sha256"
 MIN_PYTHON=(3 11)
 
-# Runtime libraries for the Qt "xcb"/"offscreen" platforms, Xvfb for display tests,
+# Runtime libraries for the Qt "xcb"/"offscreen" platforms, Xvfb and xdotool for display tests
+# (keys pressed under a real X server: tests/ui/test_under_x11.py),
 # poppler (pdftoppm/pdffonts), LibreOffice Writer (DOCX checks), the CJK fonts the layouts name,
+# a small CFF face (URW's D050000L) whose conversion the first-start test runs in seconds,
 # Ghostscript (CMYK separations and PDF/X re-writing in the print tests) and qpdf (--check).
 APT_PACKAGES=(
     libglib2.0-0 libgl1 libegl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libx11-6
     xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-render-util0 libxcb-shape0
+    xdotool
     poppler-utils libreoffice-writer ghostscript qpdf
     fonts-noto-cjk fonts-wqy-zenhei fonts-arphic-uming fonts-lxgw-wenkai fonts-liberation2
+    fonts-urw-base35
 )
 
 log() { printf 'run.sh: %s\n' "$*" >&2; }

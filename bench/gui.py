@@ -2,8 +2,8 @@
 
 - cold start: a fresh process opens a copy of the sample and shows the main window
   (median of 5), timed by the parent and from the top of the child script;
-- edit-to-preview: typing into a paragraph until the new preview page is painted, with the
-  debounce interval subtracted (the wait is deliberate, the rest is what the editor feels);
+- keystroke to page: typing into a paragraph until the new preview page is painted, the
+  preview's wait after the edit (its debounce) included: what the editor feels;
 - memory: a session of 500 scripted edits with the preview regenerating between bursts;
 - the cost of one undo snapshot (``IssueEditor.set_field`` on the sample, no window).
 
@@ -34,18 +34,17 @@ os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 os.environ["XDG_CONFIG_HOME"] = str(SCRATCH / "config")  # QSettings: never the user's
 os.environ["XDG_DATA_HOME"] = str(SCRATCH / "data")  # recovery copies
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QRect, QTimer  # noqa: E402
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtPdf import QPdfPageRenderer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from bulletin_studio.storage import sample_document, save_document  # noqa: E402
 from bulletin_studio.ui import settings  # noqa: E402
 from bulletin_studio.ui.app import start_window, ui_font  # noqa: E402
+from bulletin_studio.ui.debounce import MAX_MS  # noqa: E402
 from bulletin_studio.ui.editor import IssueEditor  # noqa: E402
 from bulletin_studio.ui.i18n import install_translators, ui_locale  # noqa: E402
-from bulletin_studio.ui.main_window import MainWindow  # noqa: E402
-from bulletin_studio.ui.preview import DEBOUNCE_MS  # noqa: E402
+from bulletin_studio.ui.main_window import MainWindow, start_geometry  # noqa: E402
 
 START_RUNS = 5
 EDIT_RUNS = 30
@@ -112,43 +111,37 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 class PreviewWatch(QObject):
-    """When the preview's new PDF is on screen: ``rendered``, then the page images the view
-    renders for it, then the viewport's next paint."""
+    """When the preview's new pages are on screen: ``pagesUpdated`` (the pages in view,
+    set first after an edit, or the whole issue), then the page view's next paint."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.view = window.preview.view
+        self.preview = window.preview
         self.rendered_at: float | None = None
-        self.page_at: float | None = None
         self.painted_at: float | None = None
-        renderer = self.view.findChild(QPdfPageRenderer)
-        assert renderer is not None, "QPdfView renders pages through a QPdfPageRenderer"
-        renderer.pageRendered.connect(self._page)
-        window.preview.rendered.connect(self._rendered)
-        self.view.viewport().installEventFilter(self)
+        window.preview.pagesUpdated.connect(self._rendered)
+        window.preview.page_view.painted.connect(self._painted)
 
     def reset(self) -> None:
-        self.rendered_at = self.page_at = self.painted_at = None
+        self.rendered_at = self.painted_at = None
 
-    def _rendered(self, _result: object) -> None:
+    def _rendered(self) -> None:
         self.rendered_at = time.perf_counter()
 
-    def _page(self, *_args: object) -> None:
-        if self.rendered_at is not None and self.page_at is None:
-            self.page_at = time.perf_counter()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.page_at is not None:
-            self.painted_at = self.painted_at or time.perf_counter()
-        return False
+    def _painted(self) -> None:
+        if self.rendered_at is not None and self.painted_at is None:
+            self.painted_at = time.perf_counter()
 
     def on_screen(self) -> bool:
         return self.painted_at is not None
 
 
 def open_sample_window(bulletin: Path) -> tuple[MainWindow, PreviewWatch]:
+    """The window as a first start lays it out on a 1280×800 laptop (the offscreen platform's
+    own screen is smaller, which would show two pages at once in the preview)."""
     window = start_window(bulletin)
     watch = PreviewWatch(window)
+    window.setGeometry(start_geometry(QRect(0, 0, 1280, 800)))
     window.show()
     wait_until(watch.on_screen)
     return window, watch
@@ -226,24 +219,28 @@ def edit_to_preview(bulletin: Path) -> None:
     window, watch = open_sample_window(bulletin)
     text_edit = first_paragraph(window)
     wait_until(lambda: not window.preview.is_busy())
-    totals, shows = [], []
+    totals, waits, renders, shows = [], [], [], []
     for run in range(EDIT_RUNS):
         watch.reset()
         started = time.perf_counter()
         type_text(text_edit, "改" if run % 2 else "动")
         wait_until(watch.on_screen)
-        totals.append(watch.painted_at - started - DEBOUNCE_MS / 1000)  # type: ignore[operator]
+        render = window.preview.debounce.render_seconds or 0.0
+        totals.append(watch.painted_at - started)  # type: ignore[operator]
+        renders.append(render)
+        waits.append(watch.rendered_at - started - render)  # type: ignore[operator]
         shows.append(watch.painted_at - watch.rendered_at)  # type: ignore[operator]
         wait_until(lambda: not window.preview.is_busy())
     close_window(window)
-    print(f"Edit to updated preview page on screen ({EDIT_RUNS} edits, debounce excluded)")
+    print(f"Keystroke to updated preview page on screen ({EDIT_RUNS} edits, all waits included)")
     print(
-        f"  median {statistics.median(totals) * 1000:.0f} ms, 90th percentile "
-        f"{percentile(totals, 0.9) * 1000:.0f} ms   target median < 600 ms"
+        f"  keystroke-to-page median: {statistics.median(totals) * 1000:.0f} ms   target < 300 ms"
     )
+    print(f"  90th percentile {percentile(totals, 0.9) * 1000:.0f} ms; medians of the parts:")
     print(
-        f"  of which PDF ready -> page painted: median {statistics.median(shows) * 1000:.0f} ms"
-        f" (debounce {DEBOUNCE_MS} ms not counted)"
+        f"  edit to render start {statistics.median(waits) * 1000:.0f} ms (debounce, queued"
+        f" signals), setting the pages in view {statistics.median(renders) * 1000:.0f} ms,"
+        f" PDF ready to page painted {statistics.median(shows) * 1000:.0f} ms"
     )
 
 
@@ -306,7 +303,7 @@ def memory(bulletin: Path) -> None:
             wait_until(lambda: not window.preview.is_busy())
             renders += 1
         elif step % 10 == 5:  # a shorter pause: a render starts, the next edit cancels it
-            pause(DEBOUNCE_MS + 100)
+            pause(MAX_MS + 100)
         if step == WARM_UP_EDITS:
             warm = rss_mb()
     final = rss_mb()
@@ -344,6 +341,11 @@ def main() -> None:
         return
     bulletin = SCRATCH / "sample.bulletin"
     save_document(sample_document(), bulletin)
+    if sys.argv[1:2] == ["--keystroke"]:  # the latency figure alone, while working on it
+        app = make_app()
+        edit_to_preview(bulletin)
+        del app
+        return
     cold_start(bulletin)
     app = make_app()
     edit_to_preview(bulletin)

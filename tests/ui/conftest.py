@@ -22,9 +22,13 @@ from bulletin_studio.ui.recovery import RecoveryStore  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test gets its own settings file: never the user's, never another test's."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    """Each test gets its own settings file: never the user's, never another test's.
+
+    ``QSettings(organization, application)`` always uses the native format (an INI file
+    on Linux), whatever the default format: its path is the one to redirect.
+    """
+    for format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(format, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
     monkeypatch.setattr(settings, "ORGANIZATION", "BulletinStudioTests")
 
 

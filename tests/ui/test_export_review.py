@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.storage import Document
+from bulletin_studio.ui.export_dialog import ExportChoices
 from tests.review.wordlike import add_comments
 
 
@@ -17,7 +18,7 @@ def test_docx_export_then_review_import_lists_notes_on_items(
     window.exporter.offer_folder = False
     out = tmp_path / "review.docx"
     with qtbot.waitSignal(window.exporter.finished, timeout=60_000) as finished:
-        window.export_to("docx", out)
+        window.export_with(ExportChoices(formats=("docx",), folder=str(tmp_path), name="review"))
     assert finished.args[0], finished.args[1]
     assert out.exists()
 

@@ -9,7 +9,7 @@ dates come from the clock the writer is given).
 
 import io
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import BinaryIO
 
@@ -61,6 +61,7 @@ from bulletin_studio.export.writer import Format, PdfX, Variant, WriteOptions
 from bulletin_studio.model.markup import Run
 from bulletin_studio.model.problems import Problem, shorten
 from bulletin_studio.render.fonts import FontResolver
+from bulletin_studio.render.fonts.convert import base_charset
 from bulletin_studio.render.layout import Style
 from bulletin_studio.render.tree import (
     BlockNode,
@@ -77,9 +78,35 @@ PRODUCER = "Bulletin Studio"
 rl_config.useA85 = 0  # binary image streams: smaller files, and no slow ASCII85 encoding
 
 
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Region:
+    """Part of a node as drawn: its page (from 1) and box ``(x0, y0, x1, y1)`` in PDF points,
+    measured from the bottom-left corner of the sheet (the MediaBox), as a viewer measures."""
+
+    page: int
+    box: Box
+
+    def contains(self, page: int, x: float, y: float) -> bool:
+        x0, y0, x1, y1 = self.box
+        return page == self.page and x0 <= x <= x1 and y0 <= y <= y1
+
+    @property
+    def area(self) -> float:
+        x0, y0, x1, y1 = self.box
+        return (x1 - x0) * (y1 - y0)
+
+
 @dataclass(frozen=True)
 class PdfResult:
-    """What the preview and the CLI need to know about a finished PDF."""
+    """What the preview and the CLI need to know about a finished PDF.
+
+    ``regions`` maps a node id (section, item, block, ``masthead``, ``colophon``) to the boxes
+    its parts were drawn in, in drawing order: the preview highlights the selected node with
+    them and maps a click on a page back to the node under it (``node_at``).
+    """
 
     pages: int
     anchor_pages: dict[str, int]
@@ -88,17 +115,36 @@ class PdfResult:
     """The output intent's profile (the press's CMYK, or sRGB on screen)."""
     conversions: tuple[ImageConversion, ...] = ()
     """How each picture was separated for the press (print only), for the preflight report."""
+    regions: dict[str, tuple[Region, ...]] = field(default_factory=dict)
+    complete: bool = True
+    """False for a PDF set only through ``WriteOptions.through_page``."""
+
+    def node_at(self, page: int, x: float, y: float) -> str | None:
+        """The innermost node drawn at a point of a page (a block before its item)."""
+        hits = [
+            (region.area, node)
+            for node, regions in self.regions.items()
+            for region in regions
+            if region.contains(page, x, y)
+        ]
+        return min(hits)[1] if hits else None
 
 
 class BulletinDocTemplate(BaseDocTemplate):
     """Cover and body page templates; notes the page of every anchor for the TOC."""
 
     def __init__(
-        self, target: BinaryIO, tree: RenderTree, palette: Palette, geometry: Geometry
+        self,
+        target: BinaryIO,
+        tree: RenderTree,
+        palette: Palette,
+        geometry: Geometry,
+        compress: bool = True,
     ) -> None:
         metadata = tree.metadata
         super().__init__(
             target,
+            pageCompression=1 if compress else 0,
             pagesize=geometry.sheet,
             title=metadata.title,
             author=metadata.author,
@@ -117,6 +163,7 @@ class BulletinDocTemplate(BaseDocTemplate):
         )
         self.anchor_pages: dict[str, int] = {}
         self.destinations: dict[str, Destination] = {}
+        self.regions: dict[str, list[Region]] = {}
         furniture = Furniture(palette, geometry, tree.masthead, tree.header, tree.footer)
         band = palette.layout.masthead.band_height * mm
         cover_frame = Frame(
@@ -191,21 +238,28 @@ class BulletinDocTemplate(BaseDocTemplate):
         self.destinations[anchor] = Destination(page, x, y)
         return True
 
+    def note_region(self, node: str, page: int, box: Box) -> None:
+        self.regions.setdefault(node, []).append(Region(page, box))
+
     def iter_build(
-        self, flowables: list[Flowable], before_end: Callable[[Canvas], None]
+        self,
+        flowables: list[Flowable],
+        before_end: Callable[[Canvas], None],
+        last_page: int | None = None,
     ) -> Iterator[tuple[int, Flowable]]:
         """``BaseDocTemplate.build`` as a generator: yields before each flowable is placed.
 
         Mirrors ReportLab's loop (start, handle each flowable, end) so a caller can report
         progress and cancel between flowables; ``before_end`` runs once every page is laid out.
         Each step gives the number of flowables left and the one about to be placed, so a
-        failure is reported at the item it happened in.
+        failure is reported at the item it happened in. With ``last_page`` the build stops
+        once a later page has begun.
         """
         self._startBuild()
         canvas = self.canv
         canvas._doctemplate = self
         try:
-            while flowables:
+            while flowables and (last_page is None or self.page <= last_page):
                 if (
                     self._hanging
                     and self._hanging[-1] is PageBegin
@@ -347,6 +401,7 @@ class StoryBuilder:
             self.body_height * figures.max_height,
             hug=True,
             height=figures.logo_height * mm if item.kind == "partner_news" else None,
+            region=item.anchor,
         )
         return BesideCover(cover, body or [Spacer(1, 1)], self.body_height)
 
@@ -367,7 +422,11 @@ class StoryBuilder:
                     marker = shape([Run(text=entry.marker)], style, self.palette)
                     flowables.append(
                         ListEntryFlowable(
-                            shaped, marker, style, anchor=block.anchor if number == 0 else None
+                            shaped,
+                            marker,
+                            style,
+                            anchor=block.anchor if number == 0 else None,
+                            region=block.anchor,
                         )
                     )
                 return flowables
@@ -430,8 +489,14 @@ class TypesetSession:
     """Fonts and shaped paragraphs kept from one export to the next (the live preview).
 
     Between two previews most paragraphs are unchanged: their shaping (a face and a width per
-    character) is reused as long as layout, variant and the set of characters stay the same.
+    character) is reused as long as layout and variant stay the same and no character
+    outside the fonts' cached base set appears (only such a character changes the faces: it
+    needs a top-up face). A character typed for the first time reshapes nothing else.
     """
+
+    SHAPES_PER_TEXT = 2
+    """The shaping cache is emptied when it holds this many entries per paragraph of the
+    issue: edits leave the shapes of earlier wordings behind."""
 
     def __init__(self, fonts: FontResolver) -> None:
         self.fonts = fonts
@@ -439,11 +504,16 @@ class TypesetSession:
         self._palette: Palette | None = None
 
     def palette(self, tree: RenderTree, variant: Variant) -> Palette:
-        needed = frozenset(char for text in tree.texts() for char in text.plain)
-        key = (tree.layout.model_dump_json(), variant, needed)
+        texts = list(tree.texts())
+        needed = frozenset(char for text in texts for char in text.plain)
+        base = base_charset()
+        rare = frozenset(char for char in needed if char.isprintable() and ord(char) not in base)
+        key = (tree.layout.model_dump_json(), variant, rare)
         if self._palette is None or key != self._key:
             self._palette = Palette(tree.layout, variant, self.fonts, needed)
             self._key = key
+        elif len(self._palette.shape_cache) > self.SHAPES_PER_TEXT * (len(texts) + 50):
+            self._palette.shape_cache.clear()
         return self._palette
 
 
@@ -456,6 +526,13 @@ def output_profile(tree: RenderTree, options: WriteOptions) -> OutputProfile:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def _masthead_box(geometry: Geometry, palette: Palette) -> Box:
+    """The masthead band across the top of the cover, with the rule under it."""
+    top = geometry.offset + geometry.trim_height
+    bottom = top - (palette.layout.masthead.band_height + 1.2) * mm
+    return (geometry.offset, bottom, geometry.offset + geometry.trim_width, top)
 
 
 class PdfWriter:
@@ -482,7 +559,7 @@ class PdfWriter:
         profile = output_profile(tree, options)
         pictures = Pictures(profile if options.variant == "print" else None)
         laid_out = io.BytesIO()
-        doc = BulletinDocTemplate(laid_out, tree, palette, geometry)
+        doc = BulletinDocTemplate(laid_out, tree, palette, geometry, options.compress)
         builder = StoryBuilder(tree, palette, doc.body_height, pictures)
         story = builder.story()
         total = len(story)
@@ -491,10 +568,14 @@ class PdfWriter:
             anchors = [entry.anchor for entry in tree.toc]
             style = palette.style(Style.TOC_ITEM)
             define_page_numbers(canvas, anchors, doc.anchor_pages, style, palette)
+            for anchor in anchors:  # a PDF cut short: its TOC links need somewhere to go
+                if anchor not in doc.anchor_pages:
+                    canvas.bookmarkHorizontal(anchor, 0, 0)
 
         done = 0
         message = "排版"
-        for remaining, flowable in doc.iter_build(story, page_numbers):
+        last_page = options.through_page
+        for remaining, flowable in doc.iter_build(story, page_numbers, last_page):
             done = max(done, total - remaining)  # a split puts a flowable's rest back in the story
             title = builder.item_titles.get(id(flowable))
             if title is not None:
@@ -510,14 +591,21 @@ class PdfWriter:
             creator=PRODUCER,
             created=self.clock(),
         )
-        finished = finish(laid_out.getvalue(), options.pdfx, profile, info, doc.destinations)
-        out.write(finished.data)
+        if options.compress:
+            laid = finish(laid_out.getvalue(), options.pdfx, profile, info, doc.destinations).data
+        else:  # the live preview: the same pages, read at once from memory, never printed
+            laid = laid_out.getvalue()
+        out.write(laid)
+        regions = {node: tuple(found) for node, found in doc.regions.items()}
+        regions["masthead"] = (Region(1, _masthead_box(geometry, palette)),)
         return PdfResult(
             pages=doc.page,
             anchor_pages=dict(doc.anchor_pages),
             pdfx=options.pdfx,
             profile=profile.description,
             conversions=tuple(pictures.conversions.values()),
+            regions=regions,
+            complete=last_page is None or doc.page <= last_page,
         )
 
     def missing_glyphs(self, tree: RenderTree, variant: Variant) -> list[Problem]:

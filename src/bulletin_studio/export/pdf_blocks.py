@@ -16,6 +16,7 @@ from bulletin_studio.export.pdf_text import (
     baseline_offset,
     draw_line,
     mark_anchor,
+    note_region,
     shape,
     single_line,
 )
@@ -53,6 +54,7 @@ class SectionBanner(ShallowCopied, Flowable):
         doc = getattr(canvas, "_doctemplate", None)
         if doc is not None:
             doc.note_section(self.title)  # the running head's {section}
+        note_region(canvas, self.anchor, self.width, self.height)
         canvas.saveState()
         canvas.setFillColor(self.palette.color(self.palette.layout.masthead.band_color))
         canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
@@ -103,6 +105,7 @@ class PictureFlowable(ShallowCopied, Flowable):
         *,
         hug: bool = False,
         height: float | None = None,
+        region: str | None = None,
     ) -> None:
         super().__init__()
         self.pictures = pictures
@@ -110,6 +113,8 @@ class PictureFlowable(ShallowCopied, Flowable):
         self.data = data
         self.width_fraction = width_fraction
         self.anchor = anchor
+        self.region = region or anchor
+        """The node the picture shows on the page (an item's cover has no anchor of its own)."""
         self.max_height = max_height
         self.hug = hug
         """Report the picture's own width (for text flowing beside it), not the column's."""
@@ -141,6 +146,11 @@ class PictureFlowable(ShallowCopied, Flowable):
         if self.anchor is not None:
             mark_anchor(self.canv, self.anchor, self.height, None)
         x = (self.width - self.draw_width) / 2
+        if self.region is not None:
+            self.canv.saveState()
+            self.canv.translate(x, 0)
+            note_region(self.canv, self.region, self.draw_width, self.draw_height)
+            self.canv.restoreState()
         self.pictures.draw(
             self.canv, self.picture.asset, self.data, x, 0, self.draw_width, self.draw_height
         )
@@ -184,6 +194,7 @@ class LogoRow(ShallowCopied, Flowable):
     def draw(self) -> None:
         if self.anchor is not None:
             mark_anchor(self.canv, self.anchor, self.height, None)
+            note_region(self.canv, self.anchor, self.width, self.height)
         top = self.height
         for row in self.rows:
             row_width = sum(width for _, width in row) + self.logo_gap * (len(row) - 1)

@@ -473,11 +473,15 @@ class TextFlowable(ShallowCopied, Flowable):
         layouts: Layouts | None = None,
         start: int = 0,
         line_count: int | None = None,
+        region: str | None = None,
     ) -> None:
         super().__init__()
         self.shaped = shaped
         self.style = style
         self.anchor = anchor
+        self.region = region or anchor
+        """The node this text belongs to on the page, also where it has no anchor of its own
+        (the rest of a split paragraph, a list's later entries): see ``note_region``."""
         self.outline = outline
         self.continuation = continuation
         self.min_lines_at_split = min_lines_at_split
@@ -512,6 +516,7 @@ class TextFlowable(ShallowCopied, Flowable):
             layouts=self.layouts,
             start=start,
             line_count=line_count,
+            region=self.region,
         )
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -531,6 +536,8 @@ class TextFlowable(ShallowCopied, Flowable):
         canvas = self.canv
         if self.anchor is not None:
             mark_anchor(canvas, self.anchor, self.height, self.outline)
+        if self.region is not None:
+            note_region(canvas, self.region, self.width, self.height)
         style = self.style
         for number, line in enumerate(self._lines):
             top = self.height - number * style.leading
@@ -590,19 +597,39 @@ def mark_anchor(canvas: Canvas, anchor: str, top: float, outline: tuple[str, int
         canvas.addOutlineEntry(title, anchor, level=level, closed=level > 0)
 
 
+def note_region(canvas: Canvas, node: str, width: float, height: float) -> None:
+    """Note the box a flowable of ``node`` is drawn in (page points), so the preview can
+    highlight the node and map a click on the page back to it."""
+    doc: Any = getattr(canvas, "_doctemplate", None)
+    if doc is None:
+        return
+    x0, y0 = canvas.absolutePosition(0, 0)
+    x1, y1 = canvas.absolutePosition(width, height)
+    box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    doc.note_region(node, canvas.getPageNumber(), box)
+
+
 class ListEntryFlowable(TextFlowable):
     """A list entry: the text hangs at the list indent, the marker sits in the margin before it."""
 
     def __init__(
-        self, shaped: Shaped, marker: Shaped, style: TextStyle, *, anchor: str | None = None
+        self,
+        shaped: Shaped,
+        marker: Shaped,
+        style: TextStyle,
+        *,
+        anchor: str | None = None,
+        region: str | None = None,
     ) -> None:
-        super().__init__(shaped, style, anchor=anchor)
+        super().__init__(shaped, style, anchor=anchor, region=region)
         self.marker = marker
 
     def _part(self, start: int, line_count: int | None, continuation: bool) -> TextFlowable:
         if continuation:
             return super()._part(start, line_count, continuation)
-        head = ListEntryFlowable(self.shaped, self.marker, self.style, anchor=self.anchor)
+        head = ListEntryFlowable(
+            self.shaped, self.marker, self.style, anchor=self.anchor, region=self.region
+        )
         head.layouts = self.layouts
         head.line_count = line_count
         return head

@@ -34,6 +34,13 @@ class WriteOptions:
     variant: Variant = "print"
     pdfx: PdfX | None = None
     output_profile: Path | None = None
+    compress: bool = True
+    """Deflate the PDF's streams and finish the file (PDF/X keys, output intent, named
+    destinations). The live preview reads its PDF from memory at once and skips both (a
+    fifth of a render); the pages are the same, the file larger and never printed."""
+    through_page: int | None = None
+    """Stop once this page (from 1) is set: the preview shows the page being read before the
+    rest of the issue is set. Such a PDF ends there (``PdfResult.complete`` is False)."""
 
     def __post_init__(self) -> None:
         if self.variant == "print" and self.pdfx is None:

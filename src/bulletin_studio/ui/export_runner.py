@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from bulletin_studio.export.progress import Progress
-from bulletin_studio.export.writer import Format, PdfX, WriteOptions
+from bulletin_studio.export.writer import Format, WriteOptions
 from bulletin_studio.pipeline import Pipeline
 from bulletin_studio.storage import Document
 from bulletin_studio.ui.jobs import JobThread
@@ -19,16 +19,18 @@ PROGRESS_STEPS = 1000
 
 
 def export_job(
-    kind: Format, document: Document, out: Path, variant: str, pdfx: PdfX | None = None
+    document: Document,
+    targets: dict[Format, Path],
+    layout: str,
+    options: WriteOptions,
+    source: Path | None,
 ) -> Generator[Progress, None, Any]:
-    """The pipeline's export, with fonts as the user's settings give them.
-
-    ``pdfx`` is the print file's standard (X-4 when None); a screen PDF has none.
-    """
+    """The pipeline's export, with fonts as the user's settings give them; the issue's own
+    file (``source``) is never a target."""
     yield Progress(0, 1, "")
-    screen = variant == "screen"
-    options = WriteOptions(variant="screen" if screen else "print", pdfx=None if screen else pdfx)
-    return (yield from Pipeline.from_settings().export(document, {kind: out}, "default", options))
+    pipeline = Pipeline.from_settings()
+    protected = [source] if source is not None else []
+    return (yield from pipeline.export(document, targets, layout, options, protected=protected))
 
 
 class ExportRunner(QObject):
@@ -45,14 +47,16 @@ class ExportRunner(QObject):
 
     def start(
         self,
-        kind: Format,
         document: Document,
-        out: Path,
-        variant: str,
-        pdfx: PdfX | None = None,
+        targets: dict[Format, Path],
+        layout: str,
+        options: WriteOptions,
+        source: Path | None = None,
     ) -> None:
+        """Export in a worker thread, behind a progress dialog that can cancel."""
+        names = ", ".join(path.name for path in targets.values())
         dialog = QProgressDialog(
-            self.tr("Exporting %1…").replace("%1", out.name),
+            self.tr("Exporting %1…").replace("%1", names),
             self.tr("Cancel"),
             0,
             PROGRESS_STEPS,
@@ -63,10 +67,10 @@ class ExportRunner(QObject):
         dialog.setMinimumDuration(200)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        thread = JobThread(lambda: export_job(kind, document, out, variant, pdfx))
+        thread = JobThread(lambda: export_job(document, targets, layout, options, source))
         dialog.canceled.connect(thread.cancel)
         thread.progressed.connect(self._progress)
-        thread.succeeded.connect(lambda _result: self._done(out))
+        thread.succeeded.connect(lambda _result: self._done(list(targets.values())))
         thread.failed.connect(self._failed)
         thread.cancelled.connect(lambda: emit(self.finished, False, self.tr("Export cancelled")))
         thread.finished.connect(self._cleanup)
@@ -99,9 +103,9 @@ class ExportRunner(QObject):
         QMessageBox.critical(self._window, self.tr("Export failed"), message)
         emit(self.finished, False, message)
 
-    def _done(self, out: Path) -> None:
+    def _done(self, paths: list[Path]) -> None:
         self._cleanup_dialog()
-        message = self.tr("Exported to %1").replace("%1", str(out))
+        message = self.tr("Exported to %1").replace("%1", ", ".join(str(path) for path in paths))
         emit(self.finished, True, message)
         if not self.offer_folder:
             return
@@ -115,7 +119,7 @@ class ExportRunner(QObject):
         folder = box.addButton(self.tr("Open containing folder"), QMessageBox.ButtonRole.ActionRole)
         box.exec()
         if box.clickedButton() is folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0].parent)))
 
     def _cleanup_dialog(self) -> None:
         if self.dialog is not None:

@@ -7,39 +7,51 @@ undo; files: disk; preview: rendering; panels: problems and notes).
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
     QDockWidget,
     QFileDialog,
-    QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QStyle,
     QToolBar,
     QWidget,
 )
 
-from bulletin_studio.export.writer import Format
 from bulletin_studio.model.problems import Problem
 from bulletin_studio.storage import Document, StorageError, empty_document, sample_document
-from bulletin_studio.ui import settings
+from bulletin_studio.ui import document_prefs, settings
 from bulletin_studio.ui.editor import IssueEditor
+from bulletin_studio.ui.export_dialog import ExportChoices, ExportDialog
 from bulletin_studio.ui.export_runner import ExportRunner
 from bulletin_studio.ui.files import FileManager
+from bulletin_studio.ui.focus import FocusRing, toolbar_text
+from bulletin_studio.ui.forms.blocks import BlockCard
 from bulletin_studio.ui.forms.panel import FormPanel
 from bulletin_studio.ui.notes_panel import NotesPanel
 from bulletin_studio.ui.outline import OutlinePanel
+from bulletin_studio.ui.page_view import Fit
 from bulletin_studio.ui.preflight_panel import PreflightPanel
 from bulletin_studio.ui.preview import PreviewPanel
 from bulletin_studio.ui.problems_panel import ProblemsPanel
 from bulletin_studio.ui.recovery import RecoveryStore
 
-TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QAbstractSpinBox)
+LARGEST_START_SIZE = QSize(1440, 900)
+"""A first start fills most of the screen up to this size (1280×800 laptops get 94 %)."""
+SCREEN_SHARE = 0.94
+
+
+def start_geometry(available: QRect) -> QRect:
+    """Where a first start puts the window: centred, a margin short of the free screen."""
+    width = min(LARGEST_START_SIZE.width(), round(available.width() * SCREEN_SHARE))
+    height = min(LARGEST_START_SIZE.height(), round(available.height() * SCREEN_SHARE))
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    return rect
 
 
 class MainWindow(QMainWindow):
@@ -56,8 +68,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.outline)
         self.splitter.addWidget(self.forms)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 620])
+        self.splitter.setSizes([230, 520])
         self.splitter.setChildrenCollapsible(False)
+        self.forms.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields are the stops
         self.setCentralWidget(self.splitter)
         self.preview = PreviewPanel(self.editor, parent=self)
         self.problems = ProblemsPanel(self.editor, self)
@@ -93,11 +106,14 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.notes_dock, self.preflight_dock)
         self.preflight.nodeActivated.connect(self.select_node)
         self.problems_dock.raise_()
-        self.resizeDocks([self.preview_dock], [520], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+        self.focus_ring = FocusRing(self.outline.view, self.forms, self.preview.page_view)
 
         self.outline.nodeSelected.connect(self._node_selected)
         self.forms.nodeWanted.connect(self.outline.select)
+        self.preview.nodeClicked.connect(self.select_node)
+        self.preview.bar.layout_box.currentIndexChanged.connect(self._remember_preview_layout)
+        self.files.pathChanged.connect(self._restore_preview_layout)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.problems.nodeActivated.connect(self.select_node)
         self.notes.nodeActivated.connect(self.select_node)
         self.preview.renderFailed.connect(self.problems.render_failed)
@@ -112,6 +128,7 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._update_title()
         self.forms.show_node(self.outline.selected_key())
+        self.preview.show_node(self.outline.selected_key())
         QApplication.instance().installEventFilter(self)
         self._restore_settings()
 
@@ -151,11 +168,8 @@ class MainWindow(QMainWindow):
             self.tr("&Save"), self.files.save, keys.Save, pixmap.SP_DialogSaveButton
         )
         self.save_as_action = self._action(self.tr("Save &As…"), self.files.save_as, keys.SaveAs)
-        self.export_pdf_action = self._action(
-            self.tr("Export &PDF…"), lambda: self.export("pdf"), "Ctrl+E", pixmap.SP_ArrowDown
-        )
-        self.export_docx_action = self._action(
-            self.tr("Export &DOCX for review…"), lambda: self.export("docx"), "Ctrl+Shift+E"
+        self.export_action = self._action(
+            self.tr("&Export…"), self.export, "Ctrl+E", pixmap.SP_ArrowDown
         )
         self.preflight_action = self._action(
             self.tr("Pre&flight for print"), self.run_preflight, "Ctrl+Shift+P"
@@ -180,14 +194,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions(
-            [
-                self.export_pdf_action,
-                self.preflight_action,
-                self.export_docx_action,
-                self.import_review_action,
-            ]
-        )
+        file_menu.addActions([self.export_action, self.preflight_action, self.import_review_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -221,6 +228,8 @@ class MainWindow(QMainWindow):
         for dock in (self.preview_dock, self.problems_dock, self.notes_dock, self.preflight_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
+        self._preview_menu(view_menu)
+        view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, label in (
@@ -247,8 +256,57 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(outline.add_article_action)
         toolbar.addSeparator()
-        toolbar.addAction(self.export_pdf_action)
+        toolbar.addAction(self.export_action)
+        for action in toolbar.actions():
+            action.setIconText(toolbar_text(action.text()))
         self.addToolBar(toolbar)
+        self.global_actions = [
+            self.new_action,
+            self.open_action,
+            self.save_action,
+            self.save_as_action,
+            self.export_action,
+            quit_action,
+            self.undo_action,
+            self.redo_action,
+            outline.add_article_action,
+            outline.next_action,
+            outline.previous_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+        ]
+        """Shortcuts that work wherever the cursor is: a text box may not claim their keys
+        (Ctrl+E would otherwise move to the end of the line)."""
+
+    def _preview_menu(self, menu: QMenu) -> None:
+        """The preview's zoom, pages and layout, for the keyboard and the menu bar."""
+        view = self.preview.page_view
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), view.zoom_in, "Ctrl++")
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), view.zoom_out, "Ctrl+-")
+        fit_width = self._action(self.tr("Fit &width"), lambda: view.set_zoom(Fit.WIDTH))
+        fit_page = self._action(self.tr("Fit &page"), lambda: view.set_zoom(Fit.PAGE))
+        thumbnails = self._action(self.tr("Page &thumbnails"), self.preview.bar.show_thumbnails)
+        thumbnails.setCheckable(True)
+        thumbnails.setChecked(self.preview.bar.thumbnails_button.isChecked())
+        self.preview.bar.thumbnails_button.toggled.connect(thumbnails.setChecked)
+        menu.addActions(
+            [self.zoom_in_action, self.zoom_out_action, fit_width, fit_page, thumbnails]
+        )
+        self.preview_layout_menu = menu.addMenu(self.tr("Preview &layout"))
+        self.preview_layout_menu.aboutToShow.connect(self._fill_layout_menu)
+
+    def _fill_layout_menu(self) -> None:
+        menu = self.preview_layout_menu
+        menu.clear()
+        box = self.preview.bar.layout_box
+        group = QActionGroup(menu)
+        for index in range(box.count()):
+            action = menu.addAction(box.itemText(index))
+            action.setCheckable(True)
+            action.setChecked(index == box.currentIndex())
+            action.triggered.connect(lambda _=False, i=index: box.setCurrentIndex(i))
+            group.addAction(action)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -287,6 +345,24 @@ class MainWindow(QMainWindow):
         """Select any node (a block selects its item and focuses the block's card)."""
         self.outline.select(key)
         self.forms.focus_node(key)
+        self.preview.highlight(key)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The preview marks the block being edited, else the item selected."""
+        if new is None or new.window() is not self or not self.forms.isAncestorOf(new):
+            return
+        widget: QWidget | None = new
+        while widget is not None and not isinstance(widget, BlockCard):
+            widget = widget.parentWidget()
+        self.preview.highlight(widget.block_id if widget else self.outline.selected_key())
+
+    def _remember_preview_layout(self) -> None:
+        document_prefs.update(self.files.path, preview_layout=self.preview.layout_name())
+
+    def _restore_preview_layout(self) -> None:
+        name = document_prefs.load(self.files.path).get("preview_layout")
+        if isinstance(name, str):
+            self.preview.bar.set_layout_name(name)
 
     # --- files -------------------------------------------------------------------------
 
@@ -323,20 +399,26 @@ class MainWindow(QMainWindow):
 
     # --- export and review -------------------------------------------------------------
 
-    def export(self, kind: Format) -> None:
-        suffix = ".pdf" if kind == "pdf" else ".docx"
-        base = (
-            self.files.path.with_suffix(suffix)
-            if self.files.path
-            else Path.home() / (self.tr("bulletin") + suffix)
-        )
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(base), f"*{suffix}")
-        if name:
-            self.export_to(kind, Path(name))
+    def export(self) -> ExportDialog:
+        """Ask what to export (the choices remembered for this issue), then export."""
+        remembered = document_prefs.load(self.files.path).get("export")
+        choices = ExportChoices.from_prefs(remembered, layout=self.preview.layout_name())
+        dialog = ExportDialog(choices, self.files.path, self.preview.layouts_dir(), self)
+        dialog.accepted.connect(lambda: self._export_chosen(dialog.choices()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.export_dialog = dialog
+        return dialog
 
-    def export_to(self, kind: Format, out: Path) -> None:
-        variant = str(self.preview.variant.currentData())
-        self.exporter.start(kind, self.editor.snapshot(), out, variant)
+    def _export_chosen(self, choices: ExportChoices) -> None:
+        document_prefs.update(self.files.path, export=choices.to_prefs())
+        self.export_with(choices)
+
+    def export_with(self, choices: ExportChoices) -> None:
+        targets = choices.targets(self.files.path)
+        self.exporter.start(
+            self.editor.snapshot(), targets, choices.layout, choices.options(), self.files.path
+        )
 
     def run_preflight(self) -> None:
         """Show the print preflight panel and check the issue as it is now."""
@@ -381,28 +463,50 @@ class MainWindow(QMainWindow):
     # --- app-wide behaviour ------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+Z/Ctrl+Y in a text box undo the whole app's last step, not the box's own
-        history (which would diverge from the model); so the box may not claim the keys."""
+        """The window's shortcuts work from any field: a text box may not claim their keys.
+
+        Ctrl+Z/Ctrl+Y in a text box undo the whole app's last step, not the box's own history
+        (which would diverge from the model); Ctrl+E exports rather than moving to the end of
+        the line; and so on for every action in ``global_actions``.
+        """
         if (
             event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(watched, TEXT_INPUTS)
             and isinstance(event, QKeyEvent)
-            and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)
-            )
+            and isinstance(watched, QWidget)
             and watched.window() is self
+            and self._is_global_shortcut(event)
         ):
             return True
         return super().eventFilter(watched, event)
 
+    def _is_global_shortcut(self, event: QKeyEvent) -> bool:
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            shortcut.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+            for action in self.global_actions
+            if action.isEnabled()
+            for shortcut in action.shortcuts()
+        )
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab goes outline → form fields → preview pages → outline (see ``FocusRing``)."""
+        if self.focus_ring.move(next):
+            return True
+        return super().focusNextPrevChild(next)
+
     def _restore_settings(self) -> None:
+        """The window as the editor left it; a first start fits the screen it opens on."""
         store = settings.settings()
+        screen = self.screen().availableGeometry()
         geometry = store.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1500, 920)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.setGeometry(start_geometry(screen))
+            self.resizeDocks(
+                [self.preview_dock], [round(self.width() * 0.4)], Qt.Orientation.Horizontal
+            )
+            self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
+        elif not screen.contains(self.frameGeometry()):
+            self.setGeometry(start_geometry(screen))
         state = store.value("window/state")
         if state is not None:
             self.restoreState(state)

@@ -40,6 +40,12 @@ class OutlinePanel(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDropIndicatorShown(True)
         self.view.setUniformRowHeights(True)
+        # where the keyboard is: a frame while the tree has focus (the selection alone looks
+        # the same with or without it)
+        self.view.setStyleSheet(
+            "#outlineView { border: 2px solid transparent; }"
+            " #outlineView:focus { border: 2px solid palette(highlight); }"
+        )
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -53,6 +59,7 @@ class OutlinePanel(QWidget):
         add_button = QToolButton(toolbar)
         add_button.setText(self.tr("Add"))
         add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the tree to the form
         add_button.setMenu(self.add_menu)
         toolbar.addWidget(add_button)
         for action in (self.duplicate_action, self.delete_action):

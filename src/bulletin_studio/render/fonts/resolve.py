@@ -258,6 +258,11 @@ class FontResolver:
 
     # -- ahead of time ------------------------------------------------------------------------
 
+    def missing_faces(self, layout: Layout) -> list[Path]:
+        """The cache files ``prepare`` would still have to make for this layout (none once it
+        ran): the GUI explains a first start and counts its progress with them."""
+        return sorted(self._conversions(layout))
+
     def prepare(self, layout: Layout, progress: Callable[[str], None] | None = None) -> None:
         """Convert and cache every face the layout's stacks can use, in parallel processes.
 
@@ -265,15 +270,17 @@ class FontResolver:
         conversion. Inline bold and italic may occur in any role, so all four styles count.
         """
         report = progress or (lambda message: None)
-        combos = [
-            (role, families, bold, italic)
-            for role, stack in sorted(layout.fonts.items())
-            for families in (stack.cjk, stack.latin)
-            for bold in (False, True)
-            for italic in (False, True)
-        ]
+        jobs = self._conversions(layout)
+        if jobs:
+            self._convert_all(jobs, report)
+        for role, families, bold, italic in _styles(layout):
+            self.faces(families, bold=bold, italic=italic, role=role)
+        report("字体已就绪")
+
+    def _conversions(self, layout: Layout) -> dict[Path, tuple[str, InstalledFace]]:
+        """Cache file → the face to convert into it, for every CFF face not cached yet."""
         jobs: dict[Path, tuple[str, InstalledFace]] = {}
-        for _role, families, bold, italic in combos:
+        for _role, families, bold, italic in _styles(layout):
             for family in families:
                 chosen = self._choose(family, bold, italic)
                 if chosen is None or not chosen[0].cff:
@@ -282,11 +289,7 @@ class FontResolver:
                 target = Source.of(installed.path, installed.index).base_file(self.cache_dir)
                 if not target.is_file():
                     jobs.setdefault(target, (family, installed))
-        if jobs:
-            self._convert_all(jobs, report)
-        for role, families, bold, italic in combos:
-            self.faces(families, bold=bold, italic=italic, role=role)
-        report("字体已就绪")
+        return jobs
 
     def _convert_all(
         self, jobs: Mapping[Path, tuple[str, InstalledFace]], report: Callable[[str], None]
@@ -309,3 +312,14 @@ class FontResolver:
                 except Exception:  # reported again, with the family, by faces() below
                     log.exception("converting %s %s failed", family, style)
                 report(f"字体 {done}/{len(jobs)}：{family} {style}")
+
+
+def _styles(layout: Layout) -> list[tuple[str, Sequence[str], bool, bool]]:
+    """Every (role, stack, bold, italic) a layout can ask for."""
+    return [
+        (role, families, bold, italic)
+        for role, stack in sorted(layout.fonts.items())
+        for families in (stack.cjk, stack.latin)
+        for bold in (False, True)
+        for italic in (False, True)
+    ]

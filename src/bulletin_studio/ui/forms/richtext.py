@@ -4,8 +4,10 @@ The text stays Markdown (what the model stores and the reviewers' DOCX round-tri
 buttons only wrap the selection, so an editor never needs to remember the syntax.
 """
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -20,7 +22,8 @@ from bulletin_studio.ui.signals import emit
 
 
 class GrowingTextEdit(QPlainTextEdit):
-    """Grows with its text (2 to 12 lines) so a form scrolls as a whole, not box by box.
+    """Grows with its text so a form scrolls as a whole, not box by box: no scroll bars
+    (long words and URLs wrap too) until a paragraph passes ``MAX_LINES`` lines.
 
     Shift+Enter is a line break in the text. Enter is one too, unless the box stands for a
     paragraph (``splits_paragraphs``): then it asks for a new paragraph (``paragraphBreak``
@@ -28,6 +31,7 @@ class GrowingTextEdit(QPlainTextEdit):
     """
 
     paragraphBreak = Signal(int, int)
+    MAX_LINES = 40
 
     def __init__(self, min_lines: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,18 +42,31 @@ class GrowingTextEdit(QPlainTextEdit):
         # every field, which Ctrl+Z in this box goes through.
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
     def _fit(self) -> None:
-        block, lines = self.document().begin(), 0
+        """Height of the laid-out lines (Chinese lines are taller than the font's line
+        spacing says when a fallback face draws them), within the line limits."""
+        text_height, block = 0.0, self.document().begin()
         while block.isValid():
-            lines += max(1, block.layout().lineCount())
+            text_height += self.blockBoundingRect(block).height()
             block = block.next()
-        lines = max(self._min_lines, min(12, lines))
+        line = self.fontMetrics().lineSpacing()
+        text_height = max(self._min_lines * line, min(self.MAX_LINES * line, text_height))
         margins = self.contentsMargins()
-        frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
-        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + frame + 4)
+        frame = self.document().documentMargin() * 2 + margins.top() + margins.bottom()
+        height = math.ceil(text_height + frame)
+        if height != self.height():
+            self.setFixedHeight(height)
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if text_height >= self.MAX_LINES * line
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.setVerticalScrollBarPolicy(policy)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

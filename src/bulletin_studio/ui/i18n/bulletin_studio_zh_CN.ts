@@ -52,6 +52,105 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PDF, to print or to send</source>
+        <translation>PDF：用于印刷或发送</translation>
+    </message>
+    <message>
+        <source>DOCX, for reviewers in Word or WPS</source>
+        <translation>DOCX：供审阅人在 Word 或 WPS 中批注</translation>
+    </message>
+    <message>
+        <source>Print: CMYK, bleed and crop marks</source>
+        <translation>印刷版：CMYK，带出血和裁切标记</translation>
+    </message>
+    <message>
+        <source>Screen: RGB, trim size, live links</source>
+        <translation>屏幕版：RGB，成品尺寸，链接可点击</translation>
+    </message>
+    <message>
+        <source>PDF/X-4 (recommended)</source>
+        <translation>PDF/X-4（推荐）</translation>
+    </message>
+    <message>
+        <source>PDF/X-1a:2003</source>
+        <translation>PDF/X-1a:2003</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>版式(&amp;L)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Variant</source>
+        <translation>版本(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>File &amp;name</source>
+        <translation>文件名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Writes</source>
+        <translation>将写入</translation>
+    </message>
+    <message>
+        <source>Choose at least one format.</source>
+        <translation>请至少选择一种格式。</translation>
+    </message>
+    <message>
+        <source>Enter a file name without folders.</source>
+        <translation>请输入不含文件夹的文件名。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>A screen PDF is RGB.</source>
+        <translation>屏幕版 PDF 为 RGB 色彩。</translation>
+    </message>
+    <message>
+        <source> (replaces the existing file)</source>
+        <translation>（将替换现有文件）</translation>
+    </message>
+    <message>
+        <source>Older standard (PDF 1.4): CMYK only, no transparency. Choose it when the print shop or its RIP asks for PDF/X-1a.</source>
+        <translation>较早的标准（PDF 1.4）：仅 CMYK，不含透明。印厂或其 RIP 要求 PDF/X-1a 时选择。</translation>
+    </message>
+    <message>
+        <source>Current standard (PDF 1.6): CMYK with the printer&apos;s colour profile; what most print shops ask for.</source>
+        <translation>现行标准（PDF 1.6）：CMYK，并嵌入印刷色彩特性文件；多数印厂要求此标准。</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ExportRunner</name>
     <message>
         <source>Exporting %1…</source>
@@ -313,6 +412,29 @@ The copy was kept as %2.</source>
     </message>
 </context>
 <context>
+    <name>FontSetupView</name>
+    <message>
+        <source>Preparing fonts (first start only)</source>
+        <translation>正在准备字体（仅首次启动）</translation>
+    </message>
+    <message>
+        <source>Bulletin Studio converts the Chinese fonts of the layout once, so that the PDF can embed them. Each face takes 10–20 seconds; later starts skip this step. You can edit the issue meanwhile: the preview appears when the fonts are ready.</source>
+        <translation>Bulletin Studio 需要将版式所用的中文字体转换一次，PDF 才能嵌入这些字体。每个字体约需 10–20 秒，以后启动时不再需要。转换期间可以继续编辑，字体就绪后即显示预览。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 font faces converted</source>
+        <translation>已转换 %1 / %2 个字体</translation>
+    </message>
+    <message>
+        <source>About %1 min left</source>
+        <translation>约剩 %1 分钟</translation>
+    </message>
+    <message>
+        <source>About %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <source>Set</source>
@@ -509,6 +631,13 @@ The copy was kept as %2.</source>
     </message>
 </context>
 <context>
+    <name>Layouts</name>
+    <message>
+        <source>%1 × %2 mm</source>
+        <translation>%1 × %2 毫米</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Preview</source>
@@ -539,12 +668,8 @@ The copy was kept as %2.</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <source>Export &amp;PDF…</source>
-        <translation>导出 PDF(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Export &amp;DOCX for review…</source>
-        <translation>导出审阅用 DOCX(&amp;D)…</translation>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>Pre&amp;flight for print</source>
@@ -607,6 +732,30 @@ The copy was kept as %2.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;page</source>
+        <translation>适合整页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Page &amp;thumbnails</source>
+        <translation>页面缩略图(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Preview &amp;layout</source>
+        <translation>预览版式(&amp;L)</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -637,14 +786,6 @@ The copy was kept as %2.</source>
     <message>
         <source>Could not open the sample</source>
         <translation>无法打开示例</translation>
-    </message>
-    <message>
-        <source>bulletin</source>
-        <translation>简报</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
     </message>
     <message>
         <source>Import review comments</source>
@@ -923,7 +1064,11 @@ The copy was kept as %2.</source>
     </message>
 </context>
 <context>
-    <name>PreviewPanel</name>
+    <name>PreviewBar</name>
+    <message>
+        <source>Layout the preview shows</source>
+        <translation>预览所用的版式</translation>
+    </message>
     <message>
         <source>Print</source>
         <translation>印刷版</translation>
@@ -933,9 +1078,60 @@ The copy was kept as %2.</source>
         <translation>屏幕版</translation>
     </message>
     <message>
-        <source>Print: CMYK with bleed; screen: RGB with live links</source>
-        <translation>印刷版：CMYK，含出血；屏幕版：RGB，链接可点击</translation>
+        <source>Print: CMYK with bleed and crop marks; screen: RGB at trim size. Only the preview: the export dialog has its own choice.</source>
+        <translation>印刷版：CMYK，带出血和裁切标记；屏幕版：RGB，成品尺寸。仅影响预览，导出对话框另有选择。</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Show page thumbnails</source>
+        <translation>显示页面缩略图</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <source>Page shown</source>
+        <translation>当前页</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>适合整页</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
     <message>
         <source>Preparing preview…</source>
         <translation>正在准备预览…</translation>
