@@ -7,8 +7,10 @@ from pathlib import Path
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from bulletin_studio import crashlog
 from bulletin_studio.storage import StorageError, empty_document, sample_document
 from bulletin_studio.ui import settings
+from bulletin_studio.ui.error_dialog import install_excepthook
 from bulletin_studio.ui.i18n import install_translators, ui_locale
 from bulletin_studio.ui.main_window import MainWindow
 from bulletin_studio.ui.recovery import RecoveryStore
@@ -55,7 +57,9 @@ def run(path: Path | None) -> int:
     app.setApplicationName(settings.APPLICATION)
     app.setFont(ui_font(app.font()))
     install_translators(app, ui_locale(settings.language()))
+    crashlog.log_warnings_to_file()
     window = start_window(path)
+    install_excepthook(window)
     window.show()
     code = app.exec()
     # Tear the window down while Qt is still alive: left to interpreter shutdown, collecting

@@ -12,6 +12,7 @@ from bulletin_studio.export.progress import Progress
 from bulletin_studio.export.writer import Format, WriteOptions
 from bulletin_studio.pipeline import Pipeline
 from bulletin_studio.storage import Document
+from bulletin_studio.ui.error_dialog import show_error
 from bulletin_studio.ui.jobs import JobThread
 from bulletin_studio.ui.signals import emit
 
@@ -100,7 +101,8 @@ class ExportRunner(QObject):
 
     def _failed(self, message: str) -> None:
         self._cleanup_dialog()
-        QMessageBox.critical(self._window, self.tr("Export failed"), message)
+        error = self.thread.error if self.thread is not None else None
+        show_error(self._window, self.tr("Export failed"), error or message)
         emit(self.finished, False, message)
 
     def _done(self, paths: list[Path]) -> None:

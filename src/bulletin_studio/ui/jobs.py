@@ -23,6 +23,8 @@ class JobThread(QThread):
         super().__init__()
         self._make_job = make_job
         self._cancel = False
+        self.error: BaseException | None = None
+        """What made the job fail, for a dialog that offers the details."""
 
     def cancel(self) -> None:
         self._cancel = True
@@ -37,6 +39,7 @@ class JobThread(QThread):
         except Cancelled:
             emit(self.cancelled)
         except Exception as error:  # a writer's failure is shown to the editor, not a crash
+            self.error = error
             emit(self.failed, str(error) or type(error).__name__)
         else:
             emit(self.succeeded, result)

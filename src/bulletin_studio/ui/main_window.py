@@ -26,6 +26,7 @@ from bulletin_studio.model.problems import Problem
 from bulletin_studio.storage import Document, StorageError, empty_document, sample_document
 from bulletin_studio.ui import document_prefs, settings
 from bulletin_studio.ui.editor import IssueEditor
+from bulletin_studio.ui.error_dialog import show_error
 from bulletin_studio.ui.export_dialog import ExportChoices, ExportDialog
 from bulletin_studio.ui.export_runner import ExportRunner
 from bulletin_studio.ui.files import FileManager
@@ -447,7 +448,7 @@ class MainWindow(QMainWindow):
             )
             return False
         except Exception as error:  # the reader reports a damaged or foreign file
-            QMessageBox.critical(self, self.tr("Could not import the review"), str(error))
+            show_error(self, self.tr("Could not import the review"), error)
             return False
         self.editor.replace_issue(issue, self.tr("Import review comments"))
         self.notes_dock.raise_()

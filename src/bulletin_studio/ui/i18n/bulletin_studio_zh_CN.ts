@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Blocks</name>
@@ -49,6 +48,21 @@
     <message>
         <source>Remove entry</source>
         <translation>删除列表项</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Also kept in %1</source>
+        <translation>另已保存在 %1</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
     </message>
 </context>
 <context>
@@ -142,7 +156,7 @@
         <translation>较早的标准（PDF 1.4）：仅 CMYK，不含透明。印厂或其 RIP 要求 PDF/X-1a 时选择。</translation>
     </message>
     <message>
-        <source>Current standard (PDF 1.6): CMYK with the printer&apos;s colour profile; what most print shops ask for.</source>
+        <source>Current standard (PDF 1.6): CMYK with the printer's colour profile; what most print shops ask for.</source>
         <translation>现行标准（PDF 1.6）：CMYK，并嵌入印刷色彩特性文件；多数印厂要求此标准。</translation>
     </message>
     <message>
@@ -772,7 +786,7 @@ The copy was kept as %2.</source>
         <translation>关于简报工作室</translation>
     </message>
     <message>
-        <source>Bulletin Studio composes the quarterly bulletin: fill in the forms, watch the print-accurate preview, export PDF and DOCX, bring reviewers&apos; comments back.</source>
+        <source>Bulletin Studio composes the quarterly bulletin: fill in the forms, watch the print-accurate preview, export PDF and DOCX, bring reviewers' comments back.</source>
         <translation>简报工作室用于编辑季度简报：填写表单，查看与印刷一致的预览，导出 PDF 和 DOCX，并导回审阅者的意见。</translation>
     </message>
     <message>
@@ -854,7 +868,7 @@ The copy was kept as %2.</source>
         <translation>接受</translation>
     </message>
     <message>
-        <source>Make the reviewer&apos;s change in the text</source>
+        <source>Make the reviewer's change in the text</source>
         <translation>在正文中按审阅人的修订修改</translation>
     </message>
     <message>
