@@ -1,5 +1,7 @@
 """A text box for the inline Markdown subset, with bold/italic/link buttons.
 
+Bold, italic and links show as formatting while typing (``markup_highlighter``).
+
 The text stays Markdown (what the model stores and the reviewers' DOCX round-trips); the
 buttons only wrap the selection, so an editor never needs to remember the syntax.
 """
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bulletin_studio.ui.forms.markup_highlighter import MarkupHighlighter
 from bulletin_studio.ui.signals import emit
 
 
@@ -97,6 +100,7 @@ class RichTextEdit(QWidget):
     def __init__(self, min_lines: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text_edit = GrowingTextEdit(min_lines, self)
+        self.highlighter = MarkupHighlighter(self.text_edit.document())
         self.text_edit.textChanged.connect(lambda: emit(self.edited, self.text()))
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
