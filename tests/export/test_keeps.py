@@ -20,6 +20,7 @@ from tests.export.layout_cases import (
 
 from bulletin_studio.export.pdf_text import baseline_offset
 from bulletin_studio.model import (
+    Article,
     Figure,
     ImageRef,
     Paragraph,
@@ -224,3 +225,43 @@ def test_cover_item_whose_text_would_all_fit_above_moves_whole() -> None:
     title = laid.line("带封面的资源")
     assert title.page == cover.page == laid.line("简介").page == 3
     assert title.top < cover.top
+
+
+def test_columns_whose_first_heading_does_not_fit_start_on_the_next_page() -> None:
+    """A partner news item with a title of a column's height, under text that leaves less
+    than that: the columns open the next page (found by the long fuzz run, which failed)."""
+    long_title = "合作伙伴发布可持续公共采购年度报告" * 22
+    laid = lay_out(
+        issue_of(
+            section("sec_1", [article("art_lead", [Paragraph(id="p_lead", text=filler(20))])]),
+            section(
+                "sec_2",
+                [
+                    PartnerNews(
+                        id="pn_tall",
+                        organisation="UNEP",
+                        title=long_title,
+                        blocks=[Paragraph(id="p_tall", text=filler(1))],
+                    )
+                ],
+                SectionKind.PARTNER_NEWS,
+            ),
+        ),
+        {},
+    )
+    title = laid.line("合作伙伴发布")
+    assert title.page == laid.line("公共采购是推动").page + 1
+    assert laid.anchor_pages["pn_tall"] == title.page
+
+
+def test_columns_of_items_with_nothing_to_print_still_export() -> None:
+    """An untitled, empty item alone in a columns section keeps its place (TOC link target)."""
+    untitled = Article(id="art_empty", title="", blocks=[])
+    laid = lay_out(
+        issue_of(
+            section("sec_1", [article("art_lead", [Paragraph(id="p_lead", text=filler(3))])]),
+            section("sec_2", [untitled], SectionKind.PARTNER_NEWS),
+        ),
+        {},
+    )
+    assert "art_empty" in laid.anchor_pages

@@ -27,7 +27,6 @@ from reportlab.platypus import (
     Spacer,
 )
 from reportlab.platypus.doctemplate import PageBegin, PageBreakIfNotEmpty
-from reportlab.platypus.flowables import BalancedColumns
 
 from bulletin_studio.export.colour import (
     ImageConversion,
@@ -51,6 +50,7 @@ from bulletin_studio.export.pdf_blocks import (
     define_page_numbers,
     text_flowable,
 )
+from bulletin_studio.export.pdf_columns import SectionColumns
 from bulletin_studio.export.pdf_images import Pictures
 from bulletin_studio.export.pdf_pages import Furniture, Geometry
 from bulletin_studio.export.pdf_style import Palette
@@ -346,7 +346,7 @@ class StoryBuilder:
                 lead_in = []
             if section.columns > 1:
                 items = [
-                    BalancedColumns(
+                    SectionColumns(
                         items,
                         nCols=section.columns,
                         needed=72,
