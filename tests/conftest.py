@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bulletin_studio import messages
 from bulletin_studio.model import (
     Article,
     Figure,
@@ -22,6 +23,14 @@ from bulletin_studio.model import (
 )
 from bulletin_studio.storage import AssetStore, Document
 from tests.strategies import png_bytes
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_chinese() -> Iterator[None]:
+    """The core speaks Chinese in tests, whatever the machine's locale (CI's may be English)."""
+    messages.use_language("zh_CN")
+    yield
+    messages.use_language("zh_CN")
 
 
 @pytest.fixture

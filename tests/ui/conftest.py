@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 
 from bulletin_studio.storage import sample_document  # noqa: E402
 from bulletin_studio.ui import preview, settings  # noqa: E402
+from bulletin_studio.ui.i18n import speak_the_ui_language  # noqa: E402
 from bulletin_studio.ui.main_window import MainWindow  # noqa: E402
 from bulletin_studio.ui.recovery import RecoveryStore  # noqa: E402
 
@@ -30,6 +31,14 @@ def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(format, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
     monkeypatch.setattr(settings, "ORGANIZATION", "BulletinStudioTests")
+
+
+@pytest.fixture(autouse=True)
+def _core_speaks_the_ui_language() -> None:
+    """As in the app: the core's messages through Qt's translator (English: none installed).
+
+    The suite's own fixture (tests/conftest.py) puts Chinese back afterwards."""
+    speak_the_ui_language()
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from bulletin_studio.ui import i18n
 
-UI_DIR = Path(i18n.__file__).parent
+SOURCES = Path(i18n.__file__).parents[1]
 TS = i18n.I18N_DIR / "bulletin_studio_zh_CN.ts"
 QM = i18n.I18N_DIR / "bulletin_studio_zh_CN.qm"
 
@@ -28,10 +28,10 @@ def qt_tool(name: str) -> str:
     return found
 
 
-def test_every_ui_string_is_translated(tmp_path: Path) -> None:
+def test_every_message_is_translated(tmp_path: Path) -> None:
     ts = tmp_path / TS.name
     shutil.copy(TS, ts)
-    sources = sorted(str(path) for path in UI_DIR.rglob("*.py"))
+    sources = sorted(str(path) for path in SOURCES.rglob("*.py"))
     subprocess.run(
         [qt_tool("lupdate"), *sources, "-ts", str(ts), "-no-obsolete", "-locations", "none"],
         check=True,

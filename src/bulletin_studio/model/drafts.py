@@ -13,16 +13,18 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.issue import FieldDraft, Issue
+from bulletin_studio.model.validation import explain
 
 FIXED_PARTS = ("masthead", "numbering", "colophon")
 ISSUE_KEY = "issue"
+UNREADABLE_LIST = QT_TRANSLATE_NOOP("Drafts", "Cannot read the list “{text}”")
 
 
 def model_message(error: ValidationError) -> str:
-    """The model's own (Chinese) message, without pydantic's English prefix."""
-    first = error.errors()[0]
-    return str(first["msg"]).removeprefix("Value error, ")
+    """The first refusal, worded for the editor in the current language."""
+    return explain(error.errors()[0])
 
 
 def draft_node(issue: Issue, key: str) -> BaseModel | None:
@@ -92,5 +94,5 @@ def draft_error(issue: Issue, draft: FieldDraft) -> str | None:
     try:
         value = draft_value(node, draft.field, draft.text)
     except ValueError:
-        return f"无法读取列表内容“{draft.text}”"
+        return UNREADABLE_LIST.format(text=draft.text)
     return refusal(node, draft.field, value)

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from bulletin_studio.errors import BulletinError
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.blocks import Block, ImageRef, ModelBase
 from bulletin_studio.model.fields import Email, PlainText, RichText, Url
 from bulletin_studio.model.ids import StableId, new_id
@@ -60,7 +61,13 @@ class Numbering(ModelBase):
     @model_validator(mode="after")
     def _cumulative_covers_year(self) -> "Numbering":
         if self.cumulative < self.number:
-            raise ValueError(f"总期数（{self.cumulative}）不能小于本年期数（{self.number}）")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Numbering",
+                    "The overall number ({cumulative}) cannot be less than the number in the"
+                    " year ({number})",
+                ).format(cumulative=self.cumulative, number=self.number)
+            )
         return self
 
     def label(self) -> str:
@@ -73,7 +80,11 @@ class Numbering(ModelBase):
             year, number = year + 1, 1
         if year > LAST_YEAR or self.cumulative >= MAX_CUMULATIVE:
             raise NumberingError(
-                f"{self.label()}之后无法再编号（年份最多 {LAST_YEAR}，总期数最多 {MAX_CUMULATIVE}）"
+                QT_TRANSLATE_NOOP(
+                    "Numbering",
+                    "No issue can follow {label} (the year goes up to {last_year}, the overall"
+                    " number up to {max_cumulative})",
+                ).format(label=self.label(), last_year=LAST_YEAR, max_cumulative=MAX_CUMULATIVE)
             )
         return Numbering(year=year, number=number, cumulative=self.cumulative + 1)
 
@@ -131,9 +142,20 @@ class ReviewNote(ModelBase):
     def _offset_in_paragraph(self) -> "ReviewNote":
         if self.offset is not None and self.offset > len(self.paragraph):
             length = len(self.paragraph)
-            raise ValueError(f"修订位置 {self.offset} 超出了所在段落（共 {length} 字）")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Review",
+                    "The change at {offset} is beyond the end of its paragraph ({length}"
+                    " characters)",
+                ).format(offset=self.offset, length=length)
+            )
         if self.decision is not None and self.kind == "comment":
-            raise ValueError("只有修订（插入或删除）才能接受或拒绝")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Review",
+                    "Only a tracked change (an insertion or deletion) is accepted or rejected",
+                ).format()
+            )
         return self
 
 
@@ -176,7 +198,12 @@ class Issue(ModelBase):
         for node in self.walk():
             node_id = node.id
             if node_id in seen:
-                raise ValueError(f"编号“{node_id}”重复：每个栏目、条目和段落的编号必须唯一")
+                raise ValueError(
+                    QT_TRANSLATE_NOOP(
+                        "Issue",
+                        "The id “{id}” is used twice: every section, item and block needs its own",
+                    ).format(id=node_id)
+                )
             seen.add(node_id)
         return self
 

@@ -42,7 +42,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bulletin_studio.model.issue import Issue
-from bulletin_studio.model.problems import FIELD_NAMES, Problem, problems_from_validation
+from bulletin_studio.model.problems import Problem, field_name, problems_from_validation
 
 FORMAT_ID = "bulletin-studio/issue"
 SCHEMA_VERSION = 4
@@ -188,7 +188,7 @@ def lone_surrogates(
             severity="error",
             message=f"含有无法保存的字符 {character}（不成对的 UTF-16 代理项）：{advice}",
             target_id=owner,
-            field=FIELD_NAMES.get(key, key),
+            field=field_name(key),
         )
 
 

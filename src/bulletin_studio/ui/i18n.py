@@ -1,15 +1,18 @@
 """Translations: English source strings, Chinese from the committed .qm (see tests/ui/test_i18n).
 
 Qt's own catalogue (qtbase) is loaded too, so standard buttons (Save, Discard, Cancel) and
-dialogs speak the same language as the rest of the window.
+dialogs speak the same language as the rest of the window; and the core's messages (problems,
+errors, preflight findings) go through the same translator, so they do too.
 """
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-I18N_DIR = Path(__file__).resolve().parent / "i18n"
-CATALOGUE = "bulletin_studio"
+from bulletin_studio import messages
+
+I18N_DIR = messages.TRANSLATIONS_DIR
+CATALOGUE = messages.CATALOGUE
 
 
 def ui_locale(preference: str) -> QLocale:
@@ -29,4 +32,10 @@ def install_translators(app: QCoreApplication, locale: QLocale) -> list[QTransla
             app.installTranslator(translator)
             installed.append(translator)
     QLocale.setDefault(locale)
+    speak_the_ui_language()
     return installed
+
+
+def speak_the_ui_language() -> None:
+    """Translate the core's messages with Qt's translators: the UI's language."""
+    messages.use_translator(QCoreApplication.translate)

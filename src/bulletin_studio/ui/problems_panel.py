@@ -63,7 +63,7 @@ class ProblemsPanel(QWidget):
         }
         self.tree.clear()
         for problem in self.problems():
-            text = f"{problem.field}：{problem.message}" if problem.field else problem.message
+            text = problem.text()
             row = QTreeWidgetItem([text, self._where(problem.target_id)])
             row.setIcon(0, icons[problem.severity])
             row.setData(0, KEY_ROLE, problem.target_id or "")

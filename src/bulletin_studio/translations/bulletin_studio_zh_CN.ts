@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Blocks</name>
@@ -29,6 +30,13 @@
     <message>
         <source>(unnamed snippet)</source>
         <translation>（未命名常用段落）</translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <source>Cannot read the list “{text}”</source>
+        <translation>无法读取列表内容“{text}”</translation>
     </message>
 </context>
 <context>
@@ -156,7 +164,7 @@
         <translation>较早的标准（PDF 1.4）：仅 CMYK，不含透明。印厂或其 RIP 要求 PDF/X-1a 时选择。</translation>
     </message>
     <message>
-        <source>Current standard (PDF 1.6): CMYK with the printer's colour profile; what most print shops ask for.</source>
+        <source>Current standard (PDF 1.6): CMYK with the printer&apos;s colour profile; what most print shops ask for.</source>
         <translation>现行标准（PDF 1.6）：CMYK，并嵌入印刷色彩特性文件；多数印厂要求此标准。</translation>
     </message>
     <message>
@@ -328,6 +336,14 @@
     <message>
         <source>Logos</source>
         <translation>标志</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Numbering</source>
+        <translation>期号</translation>
     </message>
     <message>
         <source>Attribution</source>
@@ -507,6 +523,13 @@ The copy was kept as %2.</source>
     </message>
 </context>
 <context>
+    <name>Issue</name>
+    <message>
+        <source>The id “{id}” is used twice: every section, item and block needs its own</source>
+        <translation>编号“{id}”重复：每个栏目、条目和段落的编号必须唯一</translation>
+    </message>
+</context>
+<context>
     <name>IssueEditor</name>
     <message>
         <source>Add section</source>
@@ -652,6 +675,41 @@ The copy was kept as %2.</source>
     </message>
 </context>
 <context>
+    <name>Links</name>
+    <message>
+        <source>The link is empty: give an address starting http://, https:// or mailto:</source>
+        <translation>链接为空：请填写以 http://、https:// 或 mailto: 开头的网址</translation>
+    </message>
+    <message>
+        <source>The link “{url}” contains spaces: remove them or write %20</source>
+        <translation>链接“{url}”含有空格：请删除空格或改用 %20</translation>
+    </message>
+    <message>
+        <source>The link “{url}” is not valid: only addresses starting http://, https:// or mailto: are accepted</source>
+        <translation>链接“{url}”无效：只接受以 http://、https:// 或 mailto: 开头的网址</translation>
+    </message>
+    <message>
+        <source>The link “{url}” has no site address (like https://www.example.org)</source>
+        <translation>链接“{url}”缺少网站地址（如 https://www.example.org）</translation>
+    </message>
+    <message>
+        <source>The email address “{address}” has no @</source>
+        <translation>电子邮箱“{address}”无效：缺少 @ 符号</translation>
+    </message>
+    <message>
+        <source>The email address “{address}” has no name before the @</source>
+        <translation>电子邮箱“{address}”无效：@ 之前缺少用户名</translation>
+    </message>
+    <message>
+        <source>The email address “{address}” has no domain after the @</source>
+        <translation>电子邮箱“{address}”无效：@ 之后缺少域名</translation>
+    </message>
+    <message>
+        <source>The email address “{address}” is not valid: write it like name@example.org</source>
+        <translation>电子邮箱“{address}”无效：格式应如 name@example.org</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Preview</source>
@@ -786,7 +844,7 @@ The copy was kept as %2.</source>
         <translation>关于简报工作室</translation>
     </message>
     <message>
-        <source>Bulletin Studio composes the quarterly bulletin: fill in the forms, watch the print-accurate preview, export PDF and DOCX, bring reviewers' comments back.</source>
+        <source>Bulletin Studio composes the quarterly bulletin: fill in the forms, watch the print-accurate preview, export PDF and DOCX, bring reviewers&apos; comments back.</source>
         <translation>简报工作室用于编辑季度简报：填写表单，查看与印刷一致的预览，导出 PDF 和 DOCX，并导回审阅者的意见。</translation>
     </message>
     <message>
@@ -868,7 +926,7 @@ The copy was kept as %2.</source>
         <translation>接受</translation>
     </message>
     <message>
-        <source>Make the reviewer's change in the text</source>
+        <source>Make the reviewer&apos;s change in the text</source>
         <translation>在正文中按审阅人的修订修改</translation>
     </message>
     <message>
@@ -942,6 +1000,17 @@ The copy was kept as %2.</source>
     <message>
         <source>Review notes (%1 open)</source>
         <translation>审阅意见（%1 条未处理）</translation>
+    </message>
+</context>
+<context>
+    <name>Numbering</name>
+    <message>
+        <source>The overall number ({cumulative}) cannot be less than the number in the year ({number})</source>
+        <translation>总期数（{cumulative}）不能小于本年期数（{number}）</translation>
+    </message>
+    <message>
+        <source>No issue can follow {label} (the year goes up to {last_year}, the overall number up to {max_cumulative})</source>
+        <translation>{label}之后无法再编号（年份最多 {last_year}，总期数最多 {max_cumulative}）</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1239,93 @@ The copy was kept as %2.</source>
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>{field}: {message}</source>
+        <translation>{field}：{message}</translation>
+    </message>
+    <message>
+        <source>“{place}” {message}</source>
+        <translation>“{place}” {message}</translation>
+    </message>
+    <message>
+        <source>Masthead</source>
+        <translation>报头</translation>
+    </message>
+    <message>
+        <source>Colophon</source>
+        <translation>版权页</translation>
+    </message>
+    <message>
+        <source>Numbering</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>The issue has no sections yet</source>
+        <translation>本期还没有栏目</translation>
+    </message>
+    <message>
+        <source>The section title is empty</source>
+        <translation>栏目标题为空</translation>
+    </message>
+    <message>
+        <source>Section “{title}” has no items</source>
+        <translation>栏目“{title}”没有条目</translation>
+    </message>
+    <message>
+        <source>The colophon has no editor&apos;s name</source>
+        <translation>版权页缺少编辑姓名</translation>
+    </message>
+    <message>
+        <source>Overall number {cumulative} does not follow the previous issue&apos;s {previous}</source>
+        <translation>总第{cumulative}期不大于上一期的总第{previous}期</translation>
+    </message>
+    <message>
+        <source>The year {year} is before the previous issue&apos;s {previous}</source>
+        <translation>年份 {year} 早于上一期的 {previous}</translation>
+    </message>
+    <message>
+        <source>The title is long ({length} characters): the table of contents, bookmarks and section banners show only its first {limit}</source>
+        <translation>标题过长（{length} 字）：目录、书签和栏目标题条中只显示前 {limit} 字</translation>
+    </message>
+    <message>
+        <source>The title is empty</source>
+        <translation>标题为空</translation>
+    </message>
+    <message>
+        <source>Resource “{title}” has no link</source>
+        <translation>资源“{title}”没有链接</translation>
+    </message>
+    <message>
+        <source>“{title}” has no text yet</source>
+        <translation>“{title}”还没有正文</translation>
+    </message>
+    <message>
+        <source>The paragraph is empty</source>
+        <translation>段落为空</translation>
+    </message>
+    <message>
+        <source>No image chosen for the figure yet</source>
+        <translation>插图还没有选择图片</translation>
+    </message>
+    <message>
+        <source>No caption</source>
+        <translation>缺少图注</translation>
+    </message>
+    <message>
+        <source>The logo strip has no logos</source>
+        <translation>标志栏没有标志</translation>
+    </message>
+    <message>
+        <source>The list is empty</source>
+        <translation>列表为空</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <source>Problem</source>
@@ -1319,6 +1475,17 @@ The copy was kept as %2.</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <source>The change at {offset} is beyond the end of its paragraph ({length} characters)</source>
+        <translation>修订位置 {offset} 超出了所在段落（共 {length} 字）</translation>
+    </message>
+    <message>
+        <source>Only a tracked change (an insertion or deletion) is accepted or rejected</source>
+        <translation>只有修订（插入或删除）才能接受或拒绝</translation>
+    </message>
+</context>
+<context>
     <name>RichText</name>
     <message>
         <source>Bold (Ctrl+B)</source>
@@ -1358,6 +1525,77 @@ The copy was kept as %2.</source>
     <message>
         <source>Add snippet</source>
         <translation>添加常用段落</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>Not a date (write it as 2024-03-31)</source>
+        <translation>不是日期（请写成 2024-03-31）</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必须填写</translation>
+    </message>
+    <message>
+        <source>At most {max_length} characters</source>
+        <translation>最多 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <source>At least {min_length} characters</source>
+        <translation>至少 {min_length} 个字符</translation>
+    </message>
+    <message>
+        <source>At most {max_length} entries</source>
+        <translation>最多 {max_length} 项</translation>
+    </message>
+    <message>
+        <source>At least {min_length} entries</source>
+        <translation>至少 {min_length} 项</translation>
+    </message>
+    <message>
+        <source>At least {ge}</source>
+        <translation>不能小于 {ge}</translation>
+    </message>
+    <message>
+        <source>More than {gt}</source>
+        <translation>必须大于 {gt}</translation>
+    </message>
+    <message>
+        <source>At most {le}</source>
+        <translation>不能大于 {le}</translation>
+    </message>
+    <message>
+        <source>Less than {lt}</source>
+        <translation>必须小于 {lt}</translation>
+    </message>
+    <message>
+        <source>Not text</source>
+        <translation>不是文字</translation>
+    </message>
+    <message>
+        <source>Not yes or no</source>
+        <translation>不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>Not one of {expected}</source>
+        <translation>不是以下之一：{expected}</translation>
+    </message>
+    <message>
+        <source>Unknown kind “{tag}”</source>
+        <translation>未知的类型“{tag}”</translation>
+    </message>
+    <message>
+        <source>Not a field this version knows (made by a newer Bulletin Studio?)</source>
+        <translation>本版本不认识的字段（文件可能由较新版本的 Bulletin Studio 制作）</translation>
+    </message>
+    <message>
+        <source>Not a valid value</source>
+        <translation>取值无效</translation>
     </message>
 </context>
 </TS>
