@@ -55,8 +55,8 @@ def test_invalid_email_survives_selecting_another_item(window: MainWindow) -> No
     assert binding.widget.text() == BAD_EMAIL
     assert binding.error.isVisible() and BAD_EMAIL in binding.error.text()
     assert window.editor.issue.colophon.email == "bulletin@spp.example.org"
-    assert ("电子邮箱", "Colophon") in [
-        (text.split("：")[0], where) for text, where in problem_rows(window) if BAD_EMAIL in text
+    assert ("Email", "Colophon") in [
+        (text.split(": ")[0], where) for text, where in problem_rows(window) if BAD_EMAIL in text
     ]
 
 
@@ -230,5 +230,5 @@ def test_clearing_a_required_link_keeps_the_empty_field_and_says_why(window: Mai
     window.outline.select("art_claims")
     binding = window.forms.form.binding("url", "s_claims")
     assert binding.widget.text() == ""
-    assert binding.error.isVisible() and "链接为空" in binding.error.text()
+    assert binding.error.isVisible() and "The link is empty" in binding.error.text()
     assert window.editor.node("s_claims").url.startswith("https://")  # type: ignore[union-attr]

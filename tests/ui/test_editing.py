@@ -74,7 +74,7 @@ def test_invalid_email_shows_model_message_and_keeps_text(window: MainWindow) ->
     type_text(email, "editor-at-example")
     error = form.findChild(QLabel, "error_email")
     assert error.isVisible()
-    assert "电子邮箱" in error.text()
+    assert "The email address" in error.text()
     assert email.text() == "editor-at-example"
     assert window.editor.issue.colophon.email != "editor-at-example"
     type_text(email, "@example.org")

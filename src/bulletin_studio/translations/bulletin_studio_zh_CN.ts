@@ -266,6 +266,10 @@
         <translation>机构</translation>
     </message>
     <message>
+        <source>Words before the link</source>
+        <translation>链接前的文字</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -1354,6 +1358,10 @@ The copy was kept as %2.</source>
     <message>
         <source>Snippet “%1”</source>
         <translation>常用段落“%1”</translation>
+    </message>
+    <message>
+        <source>%1 (untitled)</source>
+        <translation>%1（无标题）</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,11 @@ FIELD_LABELS: dict[str, str] = {
     "show_organisation": QT_TRANSLATE_NOOP("Fields", "Show organisation label"),
 }
 
+MODEL_FIELD_LABELS: dict[tuple[str, str], str] = {
+    ("SourceLine", "label"): QT_TRANSLATE_NOOP("Fields", "Words before the link"),
+}
+"""Where a field name means something else on one kind of node (a source line's 「摘自：」)."""
+
 ITEM_KINDS: dict[str, str] = {
     "article": QT_TRANSLATE_NOOP("Kinds", "Article"),
     "partner_news": QT_TRANSLATE_NOOP("Kinds", "Partner news"),
@@ -77,8 +82,10 @@ LANGUAGES: dict[str, str] = {
 }
 
 
-def field_label(name: str) -> str:
-    return QCoreApplication.translate("Fields", FIELD_LABELS.get(name, name))
+def field_label(name: str, model: type | None = None) -> str:
+    """The caption of field ``name`` (of ``model``, where that changes its meaning)."""
+    special = MODEL_FIELD_LABELS.get((model.__name__, name)) if model is not None else None
+    return QCoreApplication.translate("Fields", special or FIELD_LABELS.get(name, name))
 
 
 def kind_label(kind: str) -> str:

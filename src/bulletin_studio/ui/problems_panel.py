@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from bulletin_studio.model import nodes
 from bulletin_studio.model.problems import Problem, check_issue
 from bulletin_studio.ui.editor import IssueEditor
+from bulletin_studio.ui.labels import kind_label
 from bulletin_studio.ui.signals import emit
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -41,6 +42,14 @@ class ProblemsPanel(QWidget):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.refresh)
         editor.issueChanged.connect(lambda _key: self._timer.start())
+        editor.documentReplaced.connect(self._document_replaced)
+        self.refresh()
+
+    def _document_replaced(self) -> None:
+        """At once, not after the pause for typing: the last issue's problems (the empty
+        window's "section has no items" when the app opens a file) must not linger."""
+        self._render_problems = []
+        self._timer.stop()
         self.refresh()
 
     def set_render_problems(self, problems: list[Problem]) -> None:
@@ -86,7 +95,10 @@ class ProblemsPanel(QWidget):
             return self.tr("Snippet “%1”").replace("%1", snippet.name)
         owner = issue.owner_item(key)
         node = owner if owner is not None else issue.find(key)
-        return getattr(node, "title", "") or key
+        if node is None:
+            return key
+        kind = kind_label(getattr(node, "type", "") or getattr(node, "kind", ""))
+        return getattr(node, "title", "") or self.tr("%1 (untitled)").replace("%1", kind)
 
     def _activated(self, row: QTreeWidgetItem) -> None:
         key = row.data(0, KEY_ROLE)

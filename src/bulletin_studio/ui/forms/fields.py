@@ -150,7 +150,8 @@ class FieldBinding(QObject):
         """The widget changed: set the field, or keep what was typed as its draft."""
         if self._updating:
             return
-        text = QCoreApplication.translate("Forms", "Edit %1").replace("%1", field_label(self.field))
+        label = field_label(self.field, type(self.editor.node(self.key)))
+        text = QCoreApplication.translate("Forms", "Edit %1").replace("%1", label)
         merge = self._merge if merge is None else merge
         draft = self._draft.encode(raw) if self._draft is not None else None
         keystroke, carets = None, (None, None)
@@ -264,7 +265,7 @@ def bind_field(
         )
         plain.textChanged.connect(lambda: binding.push(plain.toPlainText()))
     elif kind == "bool":
-        check = QCheckBox(field_label(field), parent)
+        check = QCheckBox(field_label(field, model), parent)
         binding = FieldBinding(editor, key, field, check, lambda v: check.setChecked(bool(v)))
         check.toggled.connect(binding.push)
     elif kind in ("int", "float"):
@@ -360,7 +361,7 @@ def add_rows(
     bindings = []
     for field in fields:
         binding = bind_field(editor, key, model, field, parent, (overrides or {}).get(field))
-        label = "" if isinstance(binding.widget, QCheckBox) else field_label(field)
+        label = "" if isinstance(binding.widget, QCheckBox) else field_label(field, model)
         form.addRow(label, binding.row)
         bindings.append(binding)
     return bindings
