@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from bulletin_studio import messages
+
+os.environ["BULLETIN_STUDIO_LANG"] = "zh_CN"  # for the CLI runs in subprocesses too
 from bulletin_studio.model import (
     Article,
     Figure,

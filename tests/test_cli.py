@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -77,6 +78,18 @@ def test_validate_passes_with_warnings(small_document: Document, tmp_path: Path)
     assert result.returncode == 0, result.stdout
     assert "警告 编辑：版权页缺少编辑姓名" in result.stdout
     assert "0 个错误" in result.stdout
+
+
+def test_the_cli_speaks_english_where_the_locale_asks_for_it(
+    small_document: Document, tmp_path: Path
+) -> None:
+    path = tmp_path / "x.bulletin"
+    save_document(small_document, path)
+    result = run("validate", str(path), env={"BULLETIN_STUDIO_LANG": "", "LC_ALL": "en_GB.UTF-8"})
+    assert "Warning Editor: The colophon has no editor's name" in result.stdout
+    assert re.search(r": 0 error\(s\), \d+ warning\(s\)$", result.stdout.strip())
+    refused = run("export", str(path), env={"BULLETIN_STUDIO_LANG": "en"})
+    assert assert_one_line_error(refused) == "Give --pdf or --docx, or both"
 
 
 def test_validate_fails_on_errors(tmp_path: Path) -> None:

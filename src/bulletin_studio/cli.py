@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from bulletin_studio import crashlog
 from bulletin_studio.errors import BulletinError
 from bulletin_studio.export.progress import drain
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.issue import Issue
 from bulletin_studio.model.problems import Problem, describe
 from bulletin_studio.storage import (
@@ -53,64 +54,139 @@ class CliError(BulletinError):
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bulletin-studio",
-        description="编排季度简报并导出 PDF/DOCX。不带参数或只给文件名时打开窗口。",
+        description=QT_TRANSLATE_NOOP(
+            "CLI",
+            "Compose a quarterly bulletin and export it to PDF and DOCX. Without arguments,"
+            " or with only a file name, the window opens.",
+        ).format(),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sample = commands.add_parser("sample", help="写出示例简报")
+    sample = commands.add_parser(
+        "sample", help=QT_TRANSLATE_NOOP("CLI", "Write the sample issue").format()
+    )
     sample.add_argument("out", type=Path, metavar="OUT.bulletin")
-    sample.add_argument("--force", action="store_true", help="覆盖已有文件")
+    sample.add_argument(
+        "--force",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("CLI", "Overwrite an existing file").format(),
+    )
     sample.set_defaults(handler=_cmd_sample)
 
-    new = commands.add_parser("new", help="由上一期生成下一期（期号递增，内容清空）")
+    new = commands.add_parser(
+        "new",
+        help=QT_TRANSLATE_NOOP(
+            "CLI", "Start the next issue from the previous one (numbers go up, content is cleared)"
+        ).format(),
+    )
     new.add_argument("--from", dest="previous", type=Path, required=True, metavar="PREV.bulletin")
     new.add_argument("out", type=Path, metavar="OUT.bulletin")
-    new.add_argument("--force", action="store_true", help="覆盖已有文件")
+    new.add_argument(
+        "--force",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("CLI", "Overwrite an existing file").format(),
+    )
     new.set_defaults(handler=_cmd_new)
 
-    schema = commands.add_parser("schema", help="输出 issue.json 的 JSON Schema")
+    schema = commands.add_parser(
+        "schema", help=QT_TRANSLATE_NOOP("CLI", "Print the JSON Schema of issue.json").format()
+    )
     schema.set_defaults(handler=_cmd_schema)
 
-    validate = commands.add_parser("validate", help="检查简报内容")
+    validate = commands.add_parser(
+        "validate", help=QT_TRANSLATE_NOOP("CLI", "Check the issue").format()
+    )
     validate.add_argument("file", type=Path, metavar="FILE")
-    validate.add_argument("--layout", default="default", metavar="NAME", help="印前检查所用版式")
+    validate.add_argument(
+        "--layout",
+        default="default",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("CLI", "Layout the check uses").format(),
+    )
     validate.set_defaults(handler=_cmd_validate)
 
-    export = commands.add_parser("export", help="导出 PDF 和/或 DOCX")
+    export = commands.add_parser(
+        "export", help=QT_TRANSLATE_NOOP("CLI", "Export PDF and/or DOCX").format()
+    )
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     export.add_argument("--docx", type=Path, metavar="OUT.docx")
-    export.add_argument("--layout", default="default", metavar="NAME", help="版式名称或 .toml 路径")
+    export.add_argument(
+        "--layout",
+        default="default",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("CLI", "Layout name or .toml path").format(),
+    )
     export.add_argument("--variant", choices=("print", "screen"), default="print")
     export.add_argument(
         "--pdfx",
         choices=("x4", "x1a"),
-        help="印刷版的 PDF/X 标准：x4（默认，PDF 1.6）或 x1a（PDF/X-1a:2003，只用 CMYK、无透明）",
+        help=QT_TRANSLATE_NOOP(
+            "CLI",
+            "PDF/X standard of the print variant: x4 (default, PDF 1.6) or x1a"
+            " (PDF/X-1a:2003: CMYK only, no transparency)",
+        ).format(),
     )
     export.add_argument(
         "--profile",
         type=Path,
         metavar="FILE.icc",
-        help="打印厂的 CMYK 输出配置文件（代替版式中的）",
+        help=QT_TRANSLATE_NOOP(
+            "CLI", "The print shop's CMYK output profile (instead of the layout's)"
+        ).format(),
     )
     export.set_defaults(handler=_cmd_export)
 
     check = commands.add_parser(
-        "preflight", help="按印刷厂的标准检查印刷 PDF（FILE 为 .pdf，或 .bulletin 先在内存中导出）"
+        "preflight",
+        help=QT_TRANSLATE_NOOP(
+            "CLI",
+            "Check the print PDF as a print shop does (FILE is a .pdf, or a .bulletin exported"
+            " in memory first)",
+        ).format(),
     )
     check.add_argument("file", type=Path, metavar="FILE")
     check.add_argument(
-        "--pdfx", choices=("x4", "x1a"), help="按哪个标准检查（默认：文件声明的，否则 x4）"
+        "--pdfx",
+        choices=("x4", "x1a"),
+        help=QT_TRANSLATE_NOOP(
+            "CLI", "Standard to check against (default: the one the file declares, else x4)"
+        ).format(),
     )
-    check.add_argument("--layout", default="default", metavar="NAME", help="版式名称或 .toml 路径")
-    check.add_argument("--profile", type=Path, metavar="FILE.icc", help="CMYK 输出配置文件")
+    check.add_argument(
+        "--layout",
+        default="default",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("CLI", "Layout name or .toml path").format(),
+    )
+    check.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FILE.icc",
+        help=QT_TRANSLATE_NOOP("CLI", "CMYK output profile").format(),
+    )
     check.set_defaults(handler=_cmd_preflight)
 
-    fonts = commands.add_parser("fonts", help="列出版式各角色实际使用的字体，并预先转换缓存")
-    fonts.add_argument("--layout", default="default", metavar="NAME", help="版式名称或 .toml 路径")
+    fonts = commands.add_parser(
+        "fonts",
+        help=QT_TRANSLATE_NOOP(
+            "CLI", "List the fonts each role of the layout uses, and convert them ahead"
+        ).format(),
+    )
+    fonts.add_argument(
+        "--layout",
+        default="default",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("CLI", "Layout name or .toml path").format(),
+    )
     fonts.set_defaults(handler=_cmd_fonts)
 
-    review = commands.add_parser("import-review", help="导入审阅后 DOCX 中的评论和修订")
+    review = commands.add_parser(
+        "import-review",
+        help=QT_TRANSLATE_NOOP(
+            "CLI", "Import the comments and tracked changes of a reviewed DOCX"
+        ).format(),
+    )
     review.add_argument("file", type=Path, metavar="FILE")
     review.add_argument("reviewed", type=Path, metavar="REVIEWED.docx")
     review.set_defaults(handler=_cmd_import_review)
@@ -134,7 +210,11 @@ def _save_new(doc: Document, out: Path, force: bool) -> None:
     ``--force`` never a file that is open elsewhere (its lock is held while saving)."""
     with acquire_lock(out):
         if out.exists() and not force:
-            raise CliError(f"文件 {out} 已存在（使用 --force 覆盖）")
+            raise CliError(
+                QT_TRANSLATE_NOOP("CLI", "{path} exists already (--force overwrites it)").format(
+                    path=out
+                )
+            )
         save_document(doc, out)
     print(out)
 
@@ -162,7 +242,7 @@ def _pipeline() -> "Pipeline":
 
 
 def _severity(problem: Problem) -> str:
-    return "错误" if problem.severity == "error" else "警告"
+    return _SEVERITIES[problem.severity].format()
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -170,13 +250,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         doc = load_document(args.file)
     except StorageError as error:
         for problem in error.problems:
-            print(f"错误 {problem}")
+            print(f"{_SEVERITIES['error'].format()} {problem}")
         raise
     problems = _pipeline().check(doc, args.layout).problems
     for problem in problems:
         print(f"{_severity(problem)} {describe(problem, doc.issue)}")
     errors = sum(problem.severity == "error" for problem in problems)
-    print(f"{args.file}：{errors} 个错误，{len(problems) - errors} 个警告")
+    print(
+        QT_TRANSLATE_NOOP("CLI", "{file}: {errors} error(s), {warnings} warning(s)").format(
+            file=args.file, errors=errors, warnings=len(problems) - errors
+        )
+    )
     return EXIT_ERROR if errors else EXIT_OK
 
 
@@ -191,11 +275,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.docx is not None:
         targets["docx"] = args.docx
     if not targets:
-        raise CliError("请至少指定 --pdf 或 --docx")
+        raise CliError(QT_TRANSLATE_NOOP("CLI", "Give --pdf or --docx, or both").format())
     if args.pdf is not None and args.pdf == args.docx:
-        raise CliError(f"--pdf 和 --docx 不能是同一个文件 {args.pdf}")
+        raise CliError(
+            QT_TRANSLATE_NOOP("CLI", "--pdf and --docx cannot be the same file {path}").format(
+                path=args.pdf
+            )
+        )
     if args.variant == "screen" and (args.pdfx or args.profile):
-        raise CliError("--pdfx 和 --profile 只用于印刷版（--variant print）：屏幕版是 RGB")
+        raise CliError(
+            QT_TRANSLATE_NOOP(
+                "CLI",
+                "--pdfx and --profile are for the print variant (--variant print): the screen"
+                " variant is RGB",
+            ).format()
+        )
     options = WriteOptions(variant=args.variant, pdfx=args.pdfx, output_profile=args.profile)
     doc = load_document(args.file)
     job = _pipeline().export(doc, targets, args.layout, options, protected=[args.file])
@@ -203,7 +297,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         exported = drain(job)
     except ExportRefused as refused:
         raise CliError(
-            f"{refused.message}。用 bulletin-studio validate {args.file} 查看全部问题"
+            QT_TRANSLATE_NOOP(
+                "CLI", "{message}. bulletin-studio validate {file} lists every problem"
+            ).format(message=refused.message, file=args.file)
         ) from None
     for problem in exported.problems:
         print(f"{_severity(problem)} {describe(problem, doc.issue)}", file=sys.stderr)
@@ -221,7 +317,11 @@ def _cmd_preflight(args: argparse.Namespace) -> int:
         try:
             data = args.file.read_bytes()
         except OSError as error:
-            raise CliError(f"无法读取 {args.file}：{error.strerror or error}") from None
+            raise CliError(
+                QT_TRANSLATE_NOOP("CLI", "Cannot read {path}: {reason}").format(
+                    path=args.file, reason=error.strerror or error
+                )
+            ) from None
         limit = pipeline.layout(args.layout).print.total_ink_limit
         report = _read_pdf(lambda: inspect_print_file(data, args.pdfx, limit), args.file)
     else:
@@ -239,17 +339,21 @@ def _read_pdf(inspect: "Callable[[], PrintReport]", path: Path) -> "PrintReport"
     try:
         return inspect()
     except pikepdf.PdfError as error:
-        raise CliError(f"{path} 不是可读的 PDF：{error}") from None
+        raise CliError(
+            QT_TRANSLATE_NOOP("CLI", "{path} is not a readable PDF: {reason}").format(
+                path=path, reason=error
+            )
+        ) from None
 
 
 def report_lines(report: "PrintReport") -> list[str]:
     """The report as a print shop writes it: each finding with where it is and what to do."""
-    labels = {"error": "错误", "warning": "警告", "info": "信息"}
     lines: list[str] = []
     for finding in report.findings:
         where = []
         if finding.pages:
-            where.append(f"第 {_page_ranges(finding.pages)} 页")
+            pages = _page_ranges(finding.pages)
+            where.append(QT_TRANSLATE_NOOP("CLI", "page {pages}").format(pages=pages))
         if finding.item_title:
             item = (
                 f"{finding.item_id}《{finding.item_title}》"
@@ -257,19 +361,47 @@ def report_lines(report: "PrintReport") -> list[str]:
                 else finding.item_title
             )
             where.append(item)
-        place = f"［{'，'.join(where)}］" if where else ""
-        lines.append(f"{labels[finding.severity]} {finding.check}{place}：{finding.message}")
+        place = (
+            QT_TRANSLATE_NOOP("CLI", " [{where}]").format(
+                where=QT_TRANSLATE_NOOP("CLI", ", ").format().join(where)
+            )
+            if where
+            else ""
+        )
+        severity = _SEVERITIES[finding.severity].format()
+        lines.append(
+            QT_TRANSLATE_NOOP("CLI", "{severity} {check}{place}: {message}").format(
+                severity=severity, check=finding.check, place=place, message=finding.message
+            )
+        )
         if finding.action:
-            lines.append(f"    处理：{finding.action}")
-    verdict = "会被退回" if report.refused else "可以交付印刷"
+            lines.append(
+                "    " + QT_TRANSLATE_NOOP("CLI", "To do: {action}").format(action=finding.action)
+            )
+    verdict = (
+        QT_TRANSLATE_NOOP("CLI", "the print shop would refuse it")
+        if report.refused
+        else QT_TRANSLATE_NOOP("CLI", "ready for the print shop")
+    )
     lines.append(
-        f"{_STANDARD_NAMES[report.standard]}：{report.count('error')} 个错误，"
-        f"{report.count('warning')} 个警告 —— {verdict}"
+        QT_TRANSLATE_NOOP(
+            "CLI", "{standard}: {errors} error(s), {warnings} warning(s) — {verdict}"
+        ).format(
+            standard=_STANDARD_NAMES[report.standard],
+            errors=report.count("error"),
+            warnings=report.count("warning"),
+            verdict=verdict.format(),
+        )
     )
     return lines
 
 
 _STANDARD_NAMES = {"x4": "PDF/X-4", "x1a": "PDF/X-1a:2003"}
+_SEVERITIES = {
+    "error": QT_TRANSLATE_NOOP("CLI", "Error"),
+    "warning": QT_TRANSLATE_NOOP("CLI", "Warning"),
+    "info": QT_TRANSLATE_NOOP("CLI", "Note"),
+}
 
 
 def _page_ranges(pages: Sequence[int]) -> str:
@@ -283,7 +415,7 @@ def _page_ranges(pages: Sequence[int]) -> str:
         parts.append(str(start) if start == previous else f"{start}–{previous}")
         if page is not None:
             start = previous = page
-    return "、".join(parts)
+    return QT_TRANSLATE_NOOP("CLI pages", ", ").format().join(parts)
 
 
 def _cmd_fonts(args: argparse.Namespace) -> int:
@@ -293,7 +425,10 @@ def _cmd_fonts(args: argparse.Namespace) -> int:
     resolver = pipeline.session.fonts
     resolver.prepare(layout, progress=lambda message: print(message, file=sys.stderr))
     for role, stack in sorted(layout.fonts.items()):
-        for script, families in (("中文", stack.cjk), ("西文", stack.latin)):
+        for script, families in (
+            (QT_TRANSLATE_NOOP("CLI", "Chinese").format(), stack.cjk),
+            (QT_TRANSLATE_NOOP("CLI", "Latin").format(), stack.latin),
+        ):
             faces = resolver.faces(families, bold=False, italic=False, role=role)
             print(f"{role:8} {script}  {faces[0].family}  ({faces[0].path})")
     return EXIT_OK
@@ -316,25 +451,61 @@ def _cmd_import_review(args: argparse.Namespace) -> int:
             print(line)
         if summary.added:
             save_document(Document(issue=issue, assets=doc.assets), args.file)
-            print(f"已保存 {args.file}")
+            print(QT_TRANSLATE_NOOP("CLI", "Saved {path}").format(path=args.file))
     return EXIT_OK
 
 
 def _review_summary(issue: Issue, summary: "MergeSummary") -> list[str]:
     """Remarks per item title, in reading order, then the ones no item could take."""
-    skipped = f"（{summary.duplicates} 条此前已导入，已跳过）" if summary.duplicates else ""
-    lines = [f"从 {summary.source_name} 导入 {len(summary.added)} 条审阅意见{skipped}"]
-    kinds = {"comment": "评论", "insertion": "插入", "deletion": "删除"}
+    skipped = (
+        QT_TRANSLATE_NOOP("CLI", " ({count} imported before, skipped)").format(
+            count=summary.duplicates
+        )
+        if summary.duplicates
+        else ""
+    )
+    lines = [
+        QT_TRANSLATE_NOOP("CLI", "Imported {count} remarks from {source}{skipped}").format(
+            count=len(summary.added), source=summary.source_name, skipped=skipped
+        )
+    ]
+    kinds = {
+        "comment": QT_TRANSLATE_NOOP("CLI", "comments"),
+        "insertion": QT_TRANSLATE_NOOP("CLI", "insertions"),
+        "deletion": QT_TRANSLATE_NOOP("CLI", "deletions"),
+    }
     per_title: dict[str, Counter[str]] = {}
     for note in summary.added:
         if note.target_id is not None:
             per_title.setdefault(_title_of(issue, note.target_id), Counter())[note.kind] += 1
     for title, kind_counts in per_title.items():
-        detail = "，".join(f"{kinds[kind]} {count}" for kind, count in kind_counts.items())
-        lines.append(f"  {title}：{detail}")
+        detail = (
+            QT_TRANSLATE_NOOP("CLI", ", ")
+            .format()
+            .join(
+                QT_TRANSLATE_NOOP("CLI", "{kind} {count}").format(
+                    kind=kinds[kind].format(), count=count
+                )
+                for kind, count in kind_counts.items()
+            )
+        )
+        lines.append(
+            "  " + QT_TRANSLATE_NOOP("CLI", "{title}: {detail}").format(title=title, detail=detail)
+        )
     if summary.unplaced:
-        lines.append(f"  未能对应到条目：{len(summary.unplaced)} 条")
-        lines.extend(f"    {note.author}：{note.text or note.quoted}" for note in summary.unplaced)
+        lines.append(
+            "  "
+            + QT_TRANSLATE_NOOP("CLI", "Not matched to any item: {count}").format(
+                count=len(summary.unplaced)
+            )
+        )
+        lines.extend(
+            "    "
+            + QT_TRANSLATE_NOOP("CLI", "{title}: {detail}").format(
+                title=note.author, detail=note.text or note.quoted
+            )
+            for note in summary.unplaced
+        )
     return lines
 
 
@@ -371,20 +542,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(_with_log(str(error), error, args), EXIT_ERROR)
         return _fail(str(error), EXIT_ERROR)
     except KeyboardInterrupt:
-        return _fail("已中断", 130)
+        return _fail(QT_TRANSLATE_NOOP("CLI", "Interrupted").format(), 130)
     except OSError as error:  # the system refused (disk full, permissions): not a bug
-        return _fail(f"{error.filename or ''}：{error.strerror or error}", EXIT_ERROR)
+        reason = QT_TRANSLATE_NOOP("CLI", "{path}: {reason}").format(
+            path=error.filename or "", reason=error.strerror or error
+        )
+        return _fail(reason, EXIT_ERROR)
     except Exception as error:  # a bug: one line for the user, the traceback in the log
-        message = f"内部错误：{type(error).__name__}: {error}"
+        message = QT_TRANSLATE_NOOP("CLI", "Internal error: {error}").format(
+            error=f"{type(error).__name__}: {error}"
+        )
         return _fail(_with_log(message, error, args), EXIT_INTERNAL)
 
 
 def _with_log(message: str, error: BaseException, args: argparse.Namespace) -> str:
     """The message, the file being worked on, and where the details were written."""
     file = getattr(args, "file", None)
-    where = f"（{file}）" if file else ""
+    where = QT_TRANSLATE_NOOP("CLI", " ({path})").format(path=file) if file else ""
     log = crashlog.record(error, " ".join(sys.argv))
-    kept = f"；详情已写入 {log}" if log else ""
+    kept = QT_TRANSLATE_NOOP("CLI", "; the details are in {log}").format(log=log) if log else ""
     return f"{message}{where}{kept}"
 
 

@@ -33,6 +33,220 @@
     </message>
 </context>
 <context>
+    <name>CLI</name>
+    <message>
+        <source>Compose a quarterly bulletin and export it to PDF and DOCX. Without arguments, or with only a file name, the window opens.</source>
+        <translation>编排季度简报并导出 PDF/DOCX。不带参数或只给文件名时打开窗口。</translation>
+    </message>
+    <message>
+        <source>Write the sample issue</source>
+        <translation>写出示例简报</translation>
+    </message>
+    <message>
+        <source>Overwrite an existing file</source>
+        <translation>覆盖已有文件</translation>
+    </message>
+    <message>
+        <source>Start the next issue from the previous one (numbers go up, content is cleared)</source>
+        <translation>由上一期生成下一期（期号递增，内容清空）</translation>
+    </message>
+    <message>
+        <source>Print the JSON Schema of issue.json</source>
+        <translation>输出 issue.json 的 JSON Schema</translation>
+    </message>
+    <message>
+        <source>Check the issue</source>
+        <translation>检查简报内容</translation>
+    </message>
+    <message>
+        <source>Layout the check uses</source>
+        <translation>印前检查所用版式</translation>
+    </message>
+    <message>
+        <source>Export PDF and/or DOCX</source>
+        <translation>导出 PDF 和/或 DOCX</translation>
+    </message>
+    <message>
+        <source>Layout name or .toml path</source>
+        <translation>版式名称或 .toml 路径</translation>
+    </message>
+    <message>
+        <source>PDF/X standard of the print variant: x4 (default, PDF 1.6) or x1a (PDF/X-1a:2003: CMYK only, no transparency)</source>
+        <translation>印刷版的 PDF/X 标准：x4（默认，PDF 1.6）或 x1a（PDF/X-1a:2003，只用 CMYK、无透明）</translation>
+    </message>
+    <message>
+        <source>The print shop&apos;s CMYK output profile (instead of the layout&apos;s)</source>
+        <translation>打印厂的 CMYK 输出配置文件（代替版式中的）</translation>
+    </message>
+    <message>
+        <source>Check the print PDF as a print shop does (FILE is a .pdf, or a .bulletin exported in memory first)</source>
+        <translation>按印刷厂的标准检查印刷 PDF（FILE 为 .pdf，或 .bulletin 先在内存中导出）</translation>
+    </message>
+    <message>
+        <source>Standard to check against (default: the one the file declares, else x4)</source>
+        <translation>按哪个标准检查（默认：文件声明的，否则 x4）</translation>
+    </message>
+    <message>
+        <source>CMYK output profile</source>
+        <translation>CMYK 输出配置文件</translation>
+    </message>
+    <message>
+        <source>List the fonts each role of the layout uses, and convert them ahead</source>
+        <translation>列出版式各角色实际使用的字体，并预先转换缓存</translation>
+    </message>
+    <message>
+        <source>Import the comments and tracked changes of a reviewed DOCX</source>
+        <translation>导入审阅后 DOCX 中的评论和修订</translation>
+    </message>
+    <message>
+        <source>{path} exists already (--force overwrites it)</source>
+        <translation>文件 {path} 已存在（使用 --force 覆盖）</translation>
+    </message>
+    <message>
+        <source>Give --pdf or --docx, or both</source>
+        <translation>请至少指定 --pdf 或 --docx</translation>
+    </message>
+    <message>
+        <source>--pdf and --docx cannot be the same file {path}</source>
+        <translation>--pdf 和 --docx 不能是同一个文件 {path}</translation>
+    </message>
+    <message>
+        <source>--pdfx and --profile are for the print variant (--variant print): the screen variant is RGB</source>
+        <translation>--pdfx 和 --profile 只用于印刷版（--variant print）：屏幕版是 RGB</translation>
+    </message>
+    <message>
+        <source>{message}. bulletin-studio validate {file} lists every problem</source>
+        <translation>{message}。用 bulletin-studio validate {file} 查看全部问题</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable PDF: {reason}</source>
+        <translation>{path} 不是可读的 PDF：{reason}</translation>
+    </message>
+    <message>
+        <source>page {pages}</source>
+        <translation>第 {pages} 页</translation>
+    </message>
+    <message>
+        <source> [{where}]</source>
+        <translation>［{where}］</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{severity} {check}{place}: {message}</source>
+        <translation>{severity} {check}{place}：{message}</translation>
+    </message>
+    <message>
+        <source>To do: {action}</source>
+        <translation>处理：{action}</translation>
+    </message>
+    <message>
+        <source>the print shop would refuse it</source>
+        <translation>会被退回</translation>
+    </message>
+    <message>
+        <source>ready for the print shop</source>
+        <translation>可以交付印刷</translation>
+    </message>
+    <message>
+        <source>{file}: {errors} error(s), {warnings} warning(s)</source>
+        <translation>{file}：{errors} 个错误，{warnings} 个警告</translation>
+    </message>
+    <message>
+        <source>{standard}: {errors} error(s), {warnings} warning(s) — {verdict}</source>
+        <translation>{standard}：{errors} 个错误，{warnings} 个警告 —— {verdict}</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>西文</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source> ({count} imported before, skipped)</source>
+        <translation>（{count} 条此前已导入，已跳过）</translation>
+    </message>
+    <message>
+        <source>Imported {count} remarks from {source}{skipped}</source>
+        <translation>从 {source} 导入 {count} 条审阅意见{skipped}</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>insertions</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>deletions</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{kind} {count}</source>
+        <translation>{kind} {count}</translation>
+    </message>
+    <message>
+        <source>{title}: {detail}</source>
+        <translation>{title}：{detail}</translation>
+    </message>
+    <message>
+        <source>Not matched to any item: {count}</source>
+        <translation>未能对应到条目：{count} 条</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Internal error: {error}</source>
+        <translation>内部错误：{error}</translation>
+    </message>
+    <message>
+        <source> ({path})</source>
+        <translation>（{path}）</translation>
+    </message>
+    <message>
+        <source>; the details are in {log}</source>
+        <translation>；详情已写入 {log}</translation>
+    </message>
+</context>
+<context>
+    <name>CLI pages</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>Drafts</name>
     <message>
         <source>Cannot read the list “{text}”</source>
