@@ -49,7 +49,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
         ('extends = "default"\n[page]\nbleeed = 3\n', "page.bleeed"),
         # accepted by the schema's types once, and then crashed or hung the writers
         ('extends = "default"\n[page]\nwidth = inf\n', "page.width"),
-        ('extends = "default"\n[page]\nmargin_inner = 150\nmargin_outer = 100\n', "margins"),
+        ('extends = "default"\n[page]\nmargin_inner = 150\nmargin_outer = 100\n', "margin_inner"),
         ('extends = "default"\n[page]\ncolumn_gap = 1e6\n', "page.column_gap"),
         ('extends = "default"\n[page]\ncolumn_gap = 60\n[columns]\nresources = 3\n', "gap"),
         ('extends = "default"\n[running]\nheader = "{issue}"\n', "running.header"),
@@ -108,7 +108,7 @@ def test_running_text_takes_named_placeholders_only() -> None:
         == "简报　2024年第1期　第{page}页"
     )
     check_placeholders("{network} {page}")
-    with pytest.raises(ValueError, match="unknown placeholder"):
+    with pytest.raises(ValueError, match="未知的占位符"):
         check_placeholders("{title!r}")
 
 
