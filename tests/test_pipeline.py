@@ -9,6 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from bulletin_studio import messages
 from bulletin_studio.errors import BulletinError
 from bulletin_studio.export.pdf import PdfWriter
 from bulletin_studio.export.progress import Cancelled, Progress, drain
@@ -256,3 +257,34 @@ def test_print_preflight_of_the_sample_accepts_it_and_lists_conversions(
     conversions = [finding for finding in report.findings if finding.check == "色彩转换"]
     assert len(conversions) == 8
     assert all("FOGRA39" in finding.message for finding in conversions)
+
+
+def test_a_refused_export_speaks_the_ui_language(pipeline: Pipeline, tmp_path: Path) -> None:
+    document = one_article([Paragraph(id="p_odd", text="符号\U0001fa90不在字体中")])
+    title = document.issue.masthead.title
+    with pytest.raises(ExportRefused) as chinese:
+        drain(pipeline.export(document, {"pdf": tmp_path / "odd.pdf"}))
+    assert chinese.value.message == (
+        f"“{title}”有错误，未导出：“标题” 字符“\U0001fa90”（U+1FA90）在版式的字体中都没有字形，"
+        "无法印出"
+    )
+    messages.use_language("en")
+    with pytest.raises(ExportRefused) as english:
+        drain(pipeline.export(document, {"pdf": tmp_path / "odd.pdf"}))
+    assert english.value.message == (
+        f"“{title}” has errors and was not exported: “标题” No font of the layout has a glyph "
+        "for the character “\U0001fa90” (U+1FA90): it cannot be printed"
+    )
+
+
+def test_a_bad_source_date_is_explained_in_the_ui_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    messages.use_language("en")
+    with pytest.raises(SourceDateError) as english:
+        source_date_clock()
+    assert english.value.message == (
+        "The environment variable SOURCE_DATE_EPOCH is “yesterday”, not a number of seconds: "
+        "set it to a whole number (such as 1735689600) or remove it"
+    )

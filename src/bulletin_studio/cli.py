@@ -356,7 +356,9 @@ def report_lines(report: "PrintReport") -> list[str]:
             where.append(QT_TRANSLATE_NOOP("CLI", "page {pages}").format(pages=pages))
         if finding.item_title:
             item = (
-                f"{finding.item_id}《{finding.item_title}》"
+                QT_TRANSLATE_NOOP("CLI", "{id} “{title}”").format(
+                    id=finding.item_id, title=finding.item_title
+                )
                 if finding.item_id
                 else finding.item_title
             )

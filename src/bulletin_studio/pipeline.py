@@ -28,6 +28,7 @@ from bulletin_studio.export.docx import DocxResult, DocxWriter
 from bulletin_studio.export.pdf import PdfResult, PdfWriter, TypesetSession
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.export.writer import Format, PdfX, WriteOptions
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.problems import Problem, check_issue, describe
 from bulletin_studio.paths import LAYOUTS_DIR
 from bulletin_studio.preflight import preflight
@@ -44,13 +45,25 @@ Result = TypeVar("Result")
 DEFAULT_OPTIONS = WriteOptions()
 
 
+_REFUSED = QT_TRANSLATE_NOOP("Pipeline", "“{title}” has errors and was not exported: {problem}")
+_REFUSED_MORE = QT_TRANSLATE_NOOP(
+    "Pipeline", "“{title}” has errors and was not exported: {problem} ({more} more errors)"
+)
+_FONT_FIELD = QT_TRANSLATE_NOOP("Fields", "Font")
+
+
 class ExportRefused(BulletinError):
     """The issue has errors a printed or reviewed copy must not carry; ``problems`` lists all."""
 
     def __init__(self, problems: list[Problem], issue_title: str, describe_one: str) -> None:
         errors = [problem for problem in problems if problem.severity == "error"]
-        more = f"（另有 {len(errors) - 1} 个错误）" if len(errors) > 1 else ""
-        super().__init__(f"“{issue_title}”有错误，未导出：{describe_one}{more}")
+        if len(errors) > 1:
+            message = _REFUSED_MORE.format(
+                title=issue_title, problem=describe_one, more=len(errors) - 1
+            )
+        else:
+            message = _REFUSED.format(title=issue_title, problem=describe_one)
+        super().__init__(message)
         self.problems = problems
 
 
@@ -67,8 +80,16 @@ def source_date_clock() -> datetime:
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError):
         raise SourceDateError(
-            f"环境变量 SOURCE_DATE_EPOCH 的值“{epoch}”不是秒数：请设为整数（如 1735689600）或删除"
+            QT_TRANSLATE_NOOP(
+                "Pipeline",
+                "The environment variable SOURCE_DATE_EPOCH is “{epoch}”, not a number of "
+                "seconds: set it to a whole number (such as 1735689600) or remove it",
+            ).format(epoch=epoch)
         ) from None
+
+
+_WRITER_FAILED = QT_TRANSLATE_NOOP("Pipeline", "Exporting {format} failed: {error}")
+_WRITER_FAILED_AT = QT_TRANSLATE_NOOP("Pipeline", "Exporting {format} failed ({where}): {error}")
 
 
 class WriterFailed(BulletinError):
@@ -78,8 +99,12 @@ class WriterFailed(BulletinError):
     """
 
     def __init__(self, format: Format, where: str, error: Exception) -> None:
-        place = f"（{where}）" if where else ""
-        super().__init__(f"导出 {format.upper()} 时出错{place}：{type(error).__name__}: {error}")
+        values = {"format": format.upper(), "error": f"{type(error).__name__}: {error}"}
+        if where:
+            message = _WRITER_FAILED_AT.format(where=where, **values)
+        else:
+            message = _WRITER_FAILED.format(**values)
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -170,7 +195,7 @@ class Pipeline:
         if "pdf" in formats:
             printing += PdfWriter(self.session).missing_glyphs(tree, options.variant)
             printing += [
-                Problem(severity="warning", field="字体", message=notice)
+                Problem(severity="warning", field=_FONT_FIELD.format(), message=notice)
                 for notice in self.session.fonts.notices
             ]
         return Checked(tree, check_issue(document.issue), printing)

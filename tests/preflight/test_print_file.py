@@ -6,6 +6,7 @@ import pytest
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 
+from bulletin_studio import messages
 from bulletin_studio.preflight.print_file import PrintReport, inspect_print_file
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.layout import load_layout
@@ -97,3 +98,20 @@ def test_every_print_problem_on_a_hand_made_page_is_found() -> None:
     assert "0.10 pt" in by_check["细线"].message
     assert "Helvetica" in by_check["字体"].message
     assert all(finding.action for finding in report.findings if finding.severity != "info")
+
+
+def test_the_report_speaks_the_ui_language() -> None:
+    """Check, finding and what to do: all in English under the English UI."""
+    messages.use_language("en")
+    report = inspect_print_file(hand_made_pdf(), "x4", ink_limit=300)
+    by_check = {finding.check: finding for finding in report.findings}
+    assert {"Output intent", "Colour", "Total ink", "Fonts", "Hairlines"} <= set(by_check)
+    ink = by_check["Total ink"]
+    assert ink.message == "Total ink 350 %, more than the 300 % the printing condition allows"
+    assert ink.action.startswith("Lower the colour's CMYK values")
+    assert ink.pages == (1,)
+    small = by_check["Small text in several inks"]
+    assert small.message.startswith("5.0 pt text printed in 4 inks")
+    assert small.action == "Print text smaller than 6 pt in one ink (such as 100 % K)"
+    text = " ".join(f"{f.check} {f.message} {f.action}" for f in report.findings)
+    assert not any("\u4e00" <= char <= "\u9fff" for char in text), text

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from bulletin_studio import messages
 from bulletin_studio.export.fonts import FontFace, registered_faces
 from bulletin_studio.render.fonts import FontError, FontResolver
 from bulletin_studio.render.fonts.convert import base_charset, convert
@@ -28,6 +29,7 @@ from bulletin_studio.render.fonts.discovery import (
     scan_directories,
 )
 from bulletin_studio.render.fonts.resolve import CACHE_ENV
+from bulletin_studio.render.fonts.vet import vet
 from bulletin_studio.render.layout import FontStack, load_layout
 
 SANS = "Noto Sans CJK SC"
@@ -258,3 +260,13 @@ def test_prepare_converts_in_a_worker_with_identical_bytes(
     assert messages[-1] == "字体已就绪" and fresh.notices == []
     bold = fresh.faces([SANS], bold=True, italic=False)
     assert bold[0].path == converted and bold[0].synthetic_bold
+
+
+def test_a_vetted_font_files_verdict_is_worded_in_the_ui_language(tmp_path: Path) -> None:
+    """The verdict is cached on disk as a kind, so a later English session reads English."""
+    not_a_font = tmp_path / "notes.ttf"
+    not_a_font.write_text("a shopping list, not a font", encoding="utf-8")
+    assert vet(not_a_font, 0, tmp_path).startswith("文件已损坏或不是字体：")
+    messages.use_language("en")
+    assert vet(not_a_font, 0, tmp_path).startswith("The file is damaged or not a font: ")
+    assert vet(tmp_path / "gone.ttf", 0, tmp_path).startswith("Cannot read it: ")

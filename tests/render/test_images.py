@@ -2,6 +2,7 @@
 
 from tests.hostile_images import jpeg, png_cut_pixels, png_long_ihdr
 
+from bulletin_studio import messages
 from bulletin_studio.model import Article, Figure, ImageRef, Issue, Numbering, Section
 from bulletin_studio.preflight import preflight
 from bulletin_studio.render.compose import compose
@@ -41,3 +42,13 @@ def test_unusable_images_are_left_out_and_reported_on_their_block() -> None:
     assert (cmyk.format, cmyk.mode, cmyk.jfif) == ("JPEG", "CMYK", False)
     errors = [problem for problem in preflight(tree) if problem.severity == "error"]
     assert [(problem.target_id, problem.field) for problem in errors] == [("f_broken", "图片")]
+
+
+def test_a_cached_verdict_is_worded_in_the_language_asked_for_later() -> None:
+    """Decoding is cached per process; the reason is worded each time it is read."""
+    assets = AssetStore()
+    name = assets.add(png_cut_pixels())
+    assert "图片数据已损坏" in inspect_image(name, assets[name]).problem
+    messages.use_language("en")
+    problem = inspect_image(name, assets[name]).problem
+    assert problem.startswith("The image data is damaged and cannot be decoded: ")

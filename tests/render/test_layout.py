@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from bulletin_studio import messages
 from bulletin_studio.model import SectionKind
 from bulletin_studio.paths import LAYOUTS_DIR
 from bulletin_studio.render.layout import (
@@ -49,7 +50,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
         ('extends = "default"\n[page]\nbleeed = 3\n', "page.bleeed"),
         # accepted by the schema's types once, and then crashed or hung the writers
         ('extends = "default"\n[page]\nwidth = inf\n', "page.width"),
-        ('extends = "default"\n[page]\nmargin_inner = 150\nmargin_outer = 100\n', "margins"),
+        ('extends = "default"\n[page]\nmargin_inner = 150\nmargin_outer = 100\n', "margin_inner"),
         ('extends = "default"\n[page]\ncolumn_gap = 1e6\n', "page.column_gap"),
         ('extends = "default"\n[page]\ncolumn_gap = 60\n[columns]\nresources = 3\n', "gap"),
         ('extends = "default"\n[running]\nheader = "{issue}"\n', "running.header"),
@@ -108,7 +109,7 @@ def test_running_text_takes_named_placeholders_only() -> None:
         == "简报　2024年第1期　第{page}页"
     )
     check_placeholders("{network} {page}")
-    with pytest.raises(ValueError, match="unknown placeholder"):
+    with pytest.raises(ValueError, match="未知的占位符"):
         check_placeholders("{title!r}")
 
 
@@ -124,3 +125,28 @@ def test_the_default_layout_keeps_the_ink_rules_it_states() -> None:
     limit = layout.print.total_ink_limit
     assert limit == 300
     assert all(color.coverage <= limit for color in layout.colors.values())
+
+
+def test_a_bad_layout_is_explained_in_the_ui_language(tmp_path: Path) -> None:
+    """Pydantic's refusals and the layout's own checks both speak the editor's language."""
+    for shipped in available_layouts():
+        _write(tmp_path, shipped, load_text(shipped))
+    narrow = _write(tmp_path, "narrow", 'extends = "default"\n[page]\nwidth = 20\n')
+    margins = _write(
+        tmp_path, "margins", 'extends = "default"\n[page]\nmargin_inner = 150\nmargin_outer = 100\n'
+    )
+    with pytest.raises(LayoutError) as chinese:
+        load_layout(narrow, directory=tmp_path)
+    assert str(chinese.value) == f"版式文件 {narrow}：键 page.width：必须大于 50.0"
+    messages.use_language("en")
+    with pytest.raises(LayoutError) as english:
+        load_layout(narrow, directory=tmp_path)
+    assert str(english.value) == f"Layout file {narrow}: key page.width: More than 50.0"
+    with pytest.raises(LayoutError) as english:
+        load_layout(margins, directory=tmp_path)
+    assert str(english.value) == (
+        f"Layout file {margins}: key (top level): page: margin_inner 150 + margin_outer 100 mm "
+        "leave -40 mm of a 210 mm wide page; at least 40 mm"
+    )
+    with pytest.raises(LayoutError, match="There is no layout “missing” "):
+        load_layout("missing", directory=tmp_path)

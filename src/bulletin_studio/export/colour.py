@@ -24,6 +24,7 @@ from typing import Literal
 from PIL import Image, ImageCms, UnidentifiedImageError
 
 from bulletin_studio.errors import BulletinError
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.paths import PROFILES_DIR
 
 LINE_ART_COLOURS = 16
@@ -70,8 +71,12 @@ def load_profile(spec: str | Path) -> OutputProfile:
     except OSError:
         known = ", ".join(sorted(p.stem for p in PROFILES_DIR.glob("*.icc")))
         raise ColourError(
-            f"色彩配置文件 {path} 不存在：请在版式的 [print] profile 或设置文件中写内置名称"
-            f"（{known}）或打印厂提供的 .icc 文件路径"
+            QT_TRANSLATE_NOOP(
+                "Export",
+                "Colour profile {path} does not exist: in the layout's [print] profile or the "
+                "settings file, write a bundled name ({known}) or the path of the .icc file "
+                "the print shop gave you",
+            ).format(path=path, known=known)
         ) from None
     return _load(path.resolve(), stat.st_mtime_ns, stat.st_size, registered)
 
@@ -81,8 +86,11 @@ def print_profile(spec: str | Path) -> OutputProfile:
     profile = load_profile(spec)
     if profile.components != 4:
         raise ColourError(
-            f"色彩配置文件 {profile.path}（{profile.description}）不是 CMYK 输出配置文件："
-            "印刷版需要打印厂的 CMYK 配置文件"
+            QT_TRANSLATE_NOOP(
+                "Export",
+                "Colour profile {path} ({description}) is not a CMYK output profile: the print "
+                "variant needs the print shop's CMYK profile",
+            ).format(path=profile.path, description=profile.description)
         )
     return profile
 
@@ -94,7 +102,11 @@ def _load(path: Path, mtime_ns: int, size: int, registered: bool) -> OutputProfi
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
     except (OSError, ImageCms.PyCMSError):
-        raise ColourError(f"色彩配置文件 {path} 不是有效的 ICC 配置文件") from None
+        raise ColourError(
+            QT_TRANSLATE_NOOP("Export", "Colour profile {path} is not a valid ICC profile").format(
+                path=path
+            )
+        ) from None
     description = ImageCms.getProfileDescription(profile).strip() or path.stem
     space = profile.profile.xcolor_space.strip()
     components = {"CMYK": 4, "RGB": 3, "GRAY": 1}.get(space, 0)
@@ -130,7 +142,11 @@ def separate(asset: str, data: bytes, profile: OutputProfile) -> Separated:
         image = Image.open(io.BytesIO(data))
         image.load()
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
-        raise ColourError(f"图片 {asset} 无法读取：{error}") from None
+        raise ColourError(
+            QT_TRANSLATE_NOOP("Export", "Cannot read image {asset}: {reason}").format(
+                asset=asset, reason=error
+            )
+        ) from None
     if image.mode == "CMYK":
         conversion = ImageConversion(asset, "CMYK", profile.description, "cmyk", False)
         return Separated(image, None, conversion)

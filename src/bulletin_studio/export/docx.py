@@ -34,6 +34,7 @@ from PIL import Image
 from bulletin_studio.export import ooxml
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.export.writer import Format, WriteOptions
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.markup import Run
 from bulletin_studio.model.problems import shorten
 from bulletin_studio.render.layout import Layout, Style, TextStyle
@@ -111,6 +112,10 @@ class DocxResult:
     links: int
 
 
+_SECTION = QT_TRANSLATE_NOOP("Export", "Section: {title}")
+_ITEM = QT_TRANSLATE_NOOP("Export", "Item: {title}")
+
+
 class DocxWriter:
     """The review DOCX of a render tree; ``clock`` dates its properties (fixed in tests)."""
 
@@ -126,16 +131,16 @@ class DocxWriter:
         items = sum(len(section.items) for section in tree.sections)
         total = items + len(tree.sections) + 2
         done = 0
-        yield Progress(done, total, "样式与版面")
+        yield Progress(done, total, QT_TRANSLATE_NOOP("Export", "Styles and page setup").format())
         writer = _Writer(tree)
         writer.front_matter()
         done += 1
         for section in tree.sections:
-            yield Progress(done, total, f"栏目：{shorten(section.title)}")
+            yield Progress(done, total, _SECTION.format(title=shorten(section.title)))
             writer.open_section(section)
             done += 1
             for number, item in enumerate(section.items):
-                yield Progress(done, total, f"条目：{shorten(item.toc_title)}")
+                yield Progress(done, total, _ITEM.format(title=shorten(item.toc_title)))
                 writer.item(item, first=number == 0)
                 done += 1
             writer.close_section(section)

@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.render.fonts import FaceSpec, FontError
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,12 @@ def _register(spec: FaceSpec) -> tuple[str, TTFont]:
     return name, font
 
 
+_BROKEN_FACE = QT_TRANSLATE_NOOP("Fonts", "{family} ({reason})")
+_NO_FACE = QT_TRANSLATE_NOOP("Fonts", "No usable font: {families}")
+_NO_FACE_FOR_ROLE = QT_TRANSLATE_NOOP("Fonts", "No usable “{role}” font: {families}")
+_LIST_SEPARATOR = QT_TRANSLATE_NOOP("Fonts", ", ")
+
+
 def registered_faces(specs: Iterable[FaceSpec], role: str = "") -> list[FontFace]:
     """The ReportLab faces of a resolved stack; a broken first face is skipped at once.
 
@@ -123,10 +130,11 @@ def registered_faces(specs: Iterable[FaceSpec], role: str = "") -> list[FontFace
                 face.load()
             except Exception as error:  # ReportLab raises many kinds for a damaged file
                 log.warning("font %s (%s) not usable: %s", spec.family, spec.path, error)
-                broken.append(f"{spec.family}（{error}）")
+                broken.append(_BROKEN_FACE.format(family=spec.family, reason=error))
                 continue
         faces.append(face)
     if not faces:
-        label = f"“{role}”" if role else ""
-        raise FontError(f"没有可用的{label}字体：{'、'.join(broken)}")
+        separator = _LIST_SEPARATOR.format()
+        template = _NO_FACE_FOR_ROLE if role else _NO_FACE
+        raise FontError(template.format(role=role, families=separator.join(broken)))
     return faces

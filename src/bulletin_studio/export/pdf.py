@@ -58,6 +58,7 @@ from bulletin_studio.export.pdf_text import ListEntryFlowable, shape
 from bulletin_studio.export.pdfx import Destination, DocumentInfo, finish
 from bulletin_studio.export.progress import Progress
 from bulletin_studio.export.writer import Format, PdfX, Variant, WriteOptions
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.markup import Run
 from bulletin_studio.model.problems import Problem, shorten
 from bulletin_studio.render.fonts import FontResolver
@@ -535,6 +536,11 @@ def _masthead_box(geometry: Geometry, palette: Palette) -> Box:
     return (geometry.offset, bottom, geometry.offset + geometry.trim_width, top)
 
 
+_TYPESETTING_ITEM = QT_TRANSLATE_NOOP("Export", "Typesetting: {title}")
+_WRITING = QT_TRANSLATE_NOOP("Export", "Writing the file")
+_WRITING_PDFX = QT_TRANSLATE_NOOP("Export", "Writing the PDF/X file")
+
+
 class PdfWriter:
     """The print or screen PDF of a render tree (see the module docstring).
 
@@ -553,7 +559,7 @@ class PdfWriter:
         self, tree: RenderTree, out: BinaryIO, options: WriteOptions
     ) -> Generator[Progress, None, PdfResult]:
         """Lay out and write; yields progress; returns pages and where each anchor starts."""
-        yield Progress(0, 1, "准备字体")
+        yield Progress(0, 1, QT_TRANSLATE_NOOP("Export", "Preparing fonts").format())
         palette = self.session.palette(tree, options.variant)
         geometry = Geometry.of(tree.layout, options.variant)
         profile = output_profile(tree, options)
@@ -573,15 +579,16 @@ class PdfWriter:
                     canvas.bookmarkHorizontal(anchor, 0, 0)
 
         done = 0
-        message = "排版"
+        message = QT_TRANSLATE_NOOP("Export", "Typesetting").format()
         last_page = options.through_page
         for remaining, flowable in doc.iter_build(story, page_numbers, last_page):
             done = max(done, total - remaining)  # a split puts a flowable's rest back in the story
             title = builder.item_titles.get(id(flowable))
             if title is not None:
-                message = f"排版：{shorten(title)}"
+                message = _TYPESETTING_ITEM.format(title=shorten(title))
             yield Progress(done, total, message)
-        yield Progress(total, total, "PDF/X 输出" if options.pdfx else "输出")
+        writing = _WRITING_PDFX if options.pdfx else _WRITING
+        yield Progress(total, total, writing.format())
         metadata = tree.metadata
         info = DocumentInfo(
             title=metadata.title,
@@ -625,7 +632,11 @@ class PdfWriter:
             Problem(
                 severity="error",
                 target_id=anchor,
-                message=f"字符“{char}”（U+{ord(char):04X}）在版式的字体中都没有字形，无法印出",
+                message=QT_TRANSLATE_NOOP(
+                    "Export",
+                    "No font of the layout has a glyph for the character “{char}” ({code}): "
+                    "it cannot be printed",
+                ).format(char=char, code=f"U+{ord(char):04X}"),
             )
             for anchor, char in seen
         ]

@@ -7,7 +7,8 @@ coverage is reported by the PDF export itself, which knows the faces it chose.
 
 from collections.abc import Iterator
 
-from bulletin_studio.model.problems import Problem
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
+from bulletin_studio.model.problems import Problem, field_name
 from bulletin_studio.render.layout import Layout
 from bulletin_studio.render.tree import FigureNode, Picture, RenderTree, SectionNode
 
@@ -23,8 +24,10 @@ def preflight(tree: RenderTree) -> list[Problem]:
         Problem(
             severity="error",
             target_id=image.anchor,
-            field="图片",
-            message=f"{image.reason}（{image.asset[:12]}…）：请重新选择这张图片",
+            field=field_name("image"),
+            message=QT_TRANSLATE_NOOP(
+                "Preflight", "{reason} ({asset}…): choose this image again"
+            ).format(reason=image.reason, asset=image.asset[:12]),
         )
         for image in tree.unusable_images
     ]
@@ -63,9 +66,15 @@ def _resolution(
         yield Problem(
             severity="warning",
             target_id=anchor,
-            field="图片",
-            message=(
-                f"图片分辨率按印刷尺寸只有 {ppi:.0f} ppi（建议至少 {MIN_PPI} ppi），"
-                f"印出来可能发虚：{picture.pixel_width}×{picture.pixel_height} 像素"
+            field=field_name("image"),
+            message=QT_TRANSLATE_NOOP(
+                "Preflight",
+                "At its printed size the image has only {ppi} ppi (at least {min_ppi} ppi "
+                "recommended) and may print blurred: {width}×{height} pixels",
+            ).format(
+                ppi=f"{ppi:.0f}",
+                min_ppi=MIN_PPI,
+                width=picture.pixel_width,
+                height=picture.pixel_height,
             ),
         )

@@ -18,6 +18,8 @@ from typing import Literal
 import pikepdf
 from PIL import Image, ImageMath
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
+
 Severity = Literal["error", "warning", "info"]
 Standard = Literal["x4", "x1a"]
 
@@ -35,7 +37,26 @@ SAFE_MARGIN = 3 * 72 / 25.4
 VERSION_NAMES: dict[Standard, str] = {"x4": "PDF/X-4", "x1a": "PDF/X-1a:2003"}
 MIN_PDF_VERSION: dict[Standard, str] = {"x4": "1.6", "x1a": "1.3"}
 MAX_PDF_VERSION: dict[Standard, str] = {"x4": "1.6", "x1a": "1.4"}
-FURNITURE = "页面装饰（刊头、页眉、页脚、裁切标记）"
+FURNITURE = QT_TRANSLATE_NOOP(
+    "Preflight", "Page furniture (masthead, headers, footers, crop marks)"
+)
+
+# The checks, as the report's first column names them.
+_OUTPUT_INTENT = QT_TRANSLATE_NOOP("Preflight", "Output intent")
+_PAGE_BOXES = QT_TRANSLATE_NOOP("Preflight", "Page boxes")
+_ANNOTATIONS = QT_TRANSLATE_NOOP("Preflight", "Annotations")
+_FONTS = QT_TRANSLATE_NOOP("Preflight", "Fonts")
+_CONVERSION = QT_TRANSLATE_NOOP("Preflight", "Colour conversion")
+_COLOUR = QT_TRANSLATE_NOOP("Preflight", "Colour")
+_TRANSPARENCY = QT_TRANSLATE_NOOP("Preflight", "Transparency")
+_SMALL_TEXT = QT_TRANSLATE_NOOP("Preflight", "Small text in several inks")
+_REVERSED_TEXT = QT_TRANSLATE_NOOP("Preflight", "Small reversed text")
+_SAFE_MARGIN = QT_TRANSLATE_NOOP("Preflight", "Safe margin")
+_HAIRLINE = QT_TRANSLATE_NOOP("Preflight", "Hairlines")
+_TOTAL_INK = QT_TRANSLATE_NOOP("Preflight", "Total ink")
+_RESOLUTION = QT_TRANSLATE_NOOP("Preflight", "Image resolution")
+_LIST_SEPARATOR = QT_TRANSLATE_NOOP("Preflight", ", ")
+_USE_X4 = QT_TRANSLATE_NOOP("Preflight", "Export as PDF/X-4 instead")
 
 
 @dataclass(frozen=True)
@@ -143,7 +164,7 @@ class _Places:
             raw.severity, raw.check, raw.message, raw.action, (raw.page,) if raw.page else ()
         )
         if raw.furniture:
-            return replace(finding, item_title=FURNITURE)
+            return replace(finding, item_title=FURNITURE.format())
         if raw.page is None or raw.point is None:
             return finding
         mark = self._mark_before(raw.page, *raw.point)
@@ -224,39 +245,68 @@ def _claimed_standard(pdf: pikepdf.Pdf) -> Standard | None:
 
 def _structure(pdf: pikepdf.Pdf, standard: Standard, claimed: Standard | None) -> Iterator[_Raw]:
     name = VERSION_NAMES[standard]
-    export = f"用 bulletin-studio export --variant print --pdfx {standard} 重新导出"
+    export = QT_TRANSLATE_NOOP(
+        "Preflight", "Export again with bulletin-studio export --variant print --pdfx {standard}"
+    ).format(standard=standard)
     if claimed != standard:
-        found = str(pdf.docinfo.get("/GTS_PDFXVersion", "")) or "无"
-        yield _Raw("error", "PDF/X", f"文件未声明为 {name}（GTS_PDFXVersion：{found}）", export)
+        found = str(pdf.docinfo.get("/GTS_PDFXVersion", ""))
+        found = found or QT_TRANSLATE_NOOP("Preflight", "none").format()
+        message = QT_TRANSLATE_NOOP(
+            "Preflight", "The file does not declare itself {name} (GTS_PDFXVersion: {found})"
+        ).format(name=name, found=found)
+        yield _Raw("error", "PDF/X", message, export)
     xmp = pdf.Root.get("/Metadata")
     xmp_text = xmp.read_bytes().decode("utf-8", "replace") if xmp is not None else ""
     if name not in xmp_text:
-        yield _Raw("error", "PDF/X", f"XMP 元数据中没有 {name} 的版本标识", export)
+        message = QT_TRANSLATE_NOOP(
+            "Preflight", "The XMP metadata does not identify the file as {name}"
+        ).format(name=name)
+        yield _Raw("error", "PDF/X", message, export)
     if str(pdf.docinfo.get("/Trapped", "")) not in ("/True", "/False"):
-        yield _Raw("error", "PDF/X", "Info 字典的 Trapped 应为 True 或 False", export)
+        message = QT_TRANSLATE_NOOP(
+            "Preflight", "Trapped in the Info dictionary should be True or False"
+        ).format()
+        yield _Raw("error", "PDF/X", message, export)
     if not (MIN_PDF_VERSION[standard] <= pdf.pdf_version <= MAX_PDF_VERSION[standard]):
-        yield _Raw("error", "PDF/X", f"PDF 版本 {pdf.pdf_version} 不符合 {name}", export)
+        message = QT_TRANSLATE_NOOP("Preflight", "PDF version {version} does not conform to {name}")
+        yield _Raw("error", "PDF/X", message.format(version=pdf.pdf_version, name=name), export)
     if "/ID" not in pdf.trailer:
-        yield _Raw("error", "PDF/X", "文件没有文档 ID", export)
+        message = QT_TRANSLATE_NOOP("Preflight", "The file has no document ID").format()
+        yield _Raw("error", "PDF/X", message, export)
     intents = [
         intent
         for intent in pdf.Root.get("/OutputIntents", [])
         if intent.get("/S") == pikepdf.Name.GTS_PDFX
     ]
     if not intents:
-        yield _Raw("error", "输出意图", "没有 GTS_PDFX 输出意图（印刷条件未知）", export)
+        message = QT_TRANSLATE_NOOP(
+            "Preflight", "No GTS_PDFX output intent (the printing condition is unknown)"
+        ).format()
+        yield _Raw("error", _OUTPUT_INTENT.format(), message, export)
     else:
         profile = intents[0].get("/DestOutputProfile")
         if profile is None or int(profile.get("/N", 0)) != 4:
-            yield _Raw("error", "输出意图", "输出意图没有嵌入 CMYK 输出配置文件", export)
+            message = QT_TRANSLATE_NOOP(
+                "Preflight", "The output intent embeds no CMYK output profile"
+            ).format()
+            yield _Raw("error", _OUTPUT_INTENT.format(), message, export)
         else:
             condition = str(intents[0].get("/OutputConditionIdentifier", ""))
-            yield _Raw("info", "输出意图", f"印刷条件：{condition}（CMYK 配置文件已嵌入）", "")
+            message = QT_TRANSLATE_NOOP(
+                "Preflight", "Printing condition: {condition} (CMYK profile embedded)"
+            ).format(condition=condition)
+            yield _Raw("info", _OUTPUT_INTENT.format(), message, "")
     for number, page in enumerate(pdf.pages, start=1):
         if "/TrimBox" not in page.obj and "/ArtBox" not in page.obj:
-            yield _Raw("error", "页面框", "页面没有 TrimBox（成品尺寸）", export, number)
+            message = QT_TRANSLATE_NOOP(
+                "Preflight", "The page has no TrimBox (the trimmed size)"
+            ).format()
+            yield _Raw("error", _PAGE_BOXES.format(), message, export, number)
         if "/TrimBox" in page.obj and "/ArtBox" in page.obj:
-            yield _Raw("error", "页面框", "页面同时有 TrimBox 和 ArtBox", export, number)
+            message = QT_TRANSLATE_NOOP(
+                "Preflight", "The page has both a TrimBox and an ArtBox"
+            ).format()
+            yield _Raw("error", _PAGE_BOXES.format(), message, export, number)
 
 
 def _annotations(page: pikepdf.Page, number: int) -> Iterator[_Raw]:
@@ -267,9 +317,15 @@ def _annotations(page: pikepdf.Page, number: int) -> Iterator[_Raw]:
             kind = str(annotation.get("/Subtype", "/?"))[1:]
             yield _Raw(
                 "error",
-                "注释",
-                f"出血框内有 {kind} 注释（PDF/X 不允许）",
-                "印刷文件不带链接：用印刷版（--variant print）导出，链接留在屏幕版",
+                _ANNOTATIONS.format(),
+                QT_TRANSLATE_NOOP(
+                    "Preflight", "A {kind} annotation inside the bleed box (PDF/X forbids it)"
+                ).format(kind=kind),
+                QT_TRANSLATE_NOOP(
+                    "Preflight",
+                    "A print file carries no links: export the print variant (--variant print); "
+                    "the links stay in the screen variant",
+                ).format(),
                 number,
                 ((rect.llx + rect.urx) / 2, (rect.lly + rect.ury) / 2),
             )
@@ -334,34 +390,52 @@ def _font_findings(fonts: dict[tuple[int, int], _Font]) -> Iterator[Finding]:
         pages = sorted({p for font in fonts.values() if font.name == name for p in font.pages})
         yield Finding(
             "error",
-            "字体",
-            f"字体 {name} 没有嵌入",
-            "在版式中换用可嵌入的字体（bulletin-studio fonts 列出实际使用的字体）",
+            _FONTS.format(),
+            QT_TRANSLATE_NOOP("Preflight", "Font {name} is not embedded").format(name=name),
+            QT_TRANSLATE_NOOP(
+                "Preflight",
+                "Choose a font that can be embedded in the layout "
+                "(bulletin-studio fonts lists the fonts actually used)",
+            ).format(),
             tuple(pages),
         )
     families = sorted({font.name.split("+", 1)[-1] for font in fonts.values()})
     if not missing:
         yield Finding(
             "info",
-            "字体",
-            f"{len(fonts)} 个字体子集全部嵌入：{'、'.join(families)}",
+            _FONTS.format(),
+            QT_TRANSLATE_NOOP(
+                "Preflight", "All {count} font subsets are embedded: {families}"
+            ).format(count=len(fonts), families=_LIST_SEPARATOR.format().join(families)),
         )
 
 
 def _conversion_findings(conversions: Sequence[Conversion]) -> Iterator[Finding]:
     kinds = {
-        "photo": "照片：相对比色 + 黑场补偿",
-        "line_art": "线条图：中性色只用黑版",
-        "greyscale": "灰度图：只用黑版",
-        "cmyk": "已是 CMYK，原样保留",
+        "photo": QT_TRANSLATE_NOOP(
+            "Preflight", "photo: relative colorimetric with black point compensation"
+        ),
+        "line_art": QT_TRANSLATE_NOOP("Preflight", "line art: neutral colours in black only"),
+        "greyscale": QT_TRANSLATE_NOOP("Preflight", "greyscale: black only"),
+        "cmyk": QT_TRANSLATE_NOOP("Preflight", "already CMYK, kept as it is"),
     }
+    converted = QT_TRANSLATE_NOOP("Preflight", "Image {asset}: {source} → {target} ({kind})")
+    flattened = QT_TRANSLATE_NOOP(
+        "Preflight",
+        "Image {asset}: {source} → {target} ({kind}; transparent parts composited onto paper "
+        "white)",
+    )
     for conversion in conversions:
-        flattened = "；透明部分已合成到纸白" if conversion.flattened else ""
+        kind = kinds.get(conversion.kind)
         yield Finding(
             "info",
-            "色彩转换",
-            f"图片 {conversion.asset[:12]}：{conversion.source} → {conversion.target}"
-            f"（{kinds.get(conversion.kind, conversion.kind)}{flattened}）",
+            _CONVERSION.format(),
+            (flattened if conversion.flattened else converted).format(
+                asset=conversion.asset[:12],
+                source=conversion.source,
+                target=conversion.target,
+                kind=kind.format() if kind is not None else conversion.kind,
+            ),
         )
 
 
@@ -535,9 +609,14 @@ class _PageWalker:
         if colour.rgb:
             self._add(
                 "error",
-                "色彩",
-                f"页面内容使用 RGB 颜色（{colour.space}），{VERSION_NAMES[self.standard]} 不允许",
-                "在版式中为该颜色给出 CMYK 值，并用印刷版导出",
+                _COLOUR.format(),
+                QT_TRANSLATE_NOOP(
+                    "Preflight", "The page content uses an RGB colour ({space}); {name} forbids it"
+                ).format(space=colour.space, name=VERSION_NAMES[self.standard]),
+                QT_TRANSLATE_NOOP(
+                    "Preflight",
+                    "Give the colour CMYK values in the layout and export the print variant",
+                ).format(),
                 None,
             )
         if fill:
@@ -559,7 +638,8 @@ class _PageWalker:
             or (blend is not None and blend not in (pikepdf.Name.Normal, pikepdf.Name.Compatible))
         )
         if transparent:
-            self._add("error", "透明", "使用了透明效果，PDF/X-1a 不允许", "改用 PDF/X-4 导出", None)
+            message = QT_TRANSLATE_NOOP("Preflight", "Transparency is used; PDF/X-1a forbids it")
+            self._add("error", _TRANSPARENCY.format(), message.format(), _USE_X4.format(), None)
 
     def _text(self, state: _State, matrix: Matrix) -> None:
         size = state.font_size * _scale(matrix)
@@ -571,17 +651,28 @@ class _PageWalker:
         if size < SMALL_TEXT and used > 1:
             self._add(
                 "warning",
-                "小字套印",
-                f"{size:.1f} pt 的文字用 {used} 色印刷，套印稍有偏差就会出现彩边",
-                f"小于 {SMALL_TEXT:g} pt 的文字只用一种油墨（如 100 % K）",
+                _SMALL_TEXT.format(),
+                QT_TRANSLATE_NOOP(
+                    "Preflight",
+                    "{size} pt text printed in {inks} inks shows colour fringes when the "
+                    "register is slightly off",
+                ).format(size=f"{size:.1f}", inks=used),
+                QT_TRANSLATE_NOOP(
+                    "Preflight", "Print text smaller than {limit} pt in one ink (such as 100 % K)"
+                ).format(limit=f"{SMALL_TEXT:g}"),
                 point,
             )
         if size < REVERSED_TEXT and used == 0 and state.text_render in (0, 2):
             self._add(
                 "warning",
-                "反白小字",
-                f"{size:.1f} pt 的白色（反白）文字，周围油墨扩散时容易糊字",
-                f"反白文字至少 {REVERSED_TEXT:g} pt，或用粗一些的字体",
+                _REVERSED_TEXT.format(),
+                QT_TRANSLATE_NOOP(
+                    "Preflight",
+                    "{size} pt white (reversed) text fills in when the inks around it spread",
+                ).format(size=f"{size:.1f}"),
+                QT_TRANSLATE_NOOP(
+                    "Preflight", "Make reversed text at least {limit} pt, or use a bolder font"
+                ).format(limit=f"{REVERSED_TEXT:g}"),
                 point,
             )
         if used and sum(inks) * 100 > self.ink_limit + 0.5:
@@ -589,9 +680,13 @@ class _PageWalker:
         if self.artifact_depth == 0 and self._near_trim(point, size):
             self._add(
                 "warning",
-                "安全边距",
-                "文字距离裁切线不到 3 mm，可能被裁掉",
-                "把文字移入版心（加大版式的页边距）",
+                _SAFE_MARGIN.format(),
+                QT_TRANSLATE_NOOP(
+                    "Preflight", "Text less than 3 mm from the trim edge may be cut off"
+                ).format(),
+                QT_TRANSLATE_NOOP(
+                    "Preflight", "Move the text into the type area (widen the layout's margins)"
+                ).format(),
                 point,
             )
 
@@ -615,9 +710,15 @@ class _PageWalker:
             if width < HAIRLINE - 1e-6:
                 self._add(
                     "warning",
-                    "细线",
-                    f"线宽只有 {width:.2f} pt（细于 {HAIRLINE:g} pt），印刷时可能断线或消失",
-                    f"线宽至少 {HAIRLINE:g} pt",
+                    _HAIRLINE.format(),
+                    QT_TRANSLATE_NOOP(
+                        "Preflight",
+                        "The line is only {width} pt wide (thinner than {limit} pt) and may "
+                        "break up or vanish in print",
+                    ).format(width=f"{width:.2f}", limit=f"{HAIRLINE:g}"),
+                    QT_TRANSLATE_NOOP("Preflight", "Make lines at least {limit} pt wide").format(
+                        limit=f"{HAIRLINE:g}"
+                    ),
                     point,
                 )
             self._check_coverage(state.stroke, point)
@@ -637,9 +738,16 @@ class _PageWalker:
     def _ink_over(self, coverage: float, point: tuple[float, float] | None) -> None:
         self._add(
             "error",
-            "总墨量",
-            f"总墨量 {coverage:.0f} %，超过印刷条件允许的 {self.ink_limit:g} %",
-            "降低该颜色的 CMYK 值（深色用黑版为主，如 60/40/40/100 以下）",
+            _TOTAL_INK.format(),
+            QT_TRANSLATE_NOOP(
+                "Preflight",
+                "Total ink {coverage} %, more than the {limit} % the printing condition allows",
+            ).format(coverage=f"{coverage:.0f}", limit=f"{self.ink_limit:g}"),
+            QT_TRANSLATE_NOOP(
+                "Preflight",
+                "Lower the colour's CMYK values (dark colours mostly in black, such as "
+                "60/40/40/100 or less)",
+            ).format(),
             point,
         )
 
@@ -675,24 +783,39 @@ class _PageWalker:
             return
         ppi = min(int(image.Width) / (width_pt / 72), int(image.Height) / (height_pt / 72))
         width_mm, height_mm = width_pt / 72 * 25.4, height_pt / 72 * 25.4
-        size = (
-            f"{int(image.Width)}×{int(image.Height)} 像素，"
-            f"印刷尺寸 {width_mm:.0f}×{height_mm:.0f} mm"
+        size = QT_TRANSLATE_NOOP(
+            "Preflight", "{width}×{height} pixels, printed at {width_mm}×{height_mm} mm"
+        ).format(
+            width=int(image.Width),
+            height=int(image.Height),
+            width_mm=f"{width_mm:.0f}",
+            height_mm=f"{height_mm:.0f}",
         )
         if ppi < MIN_PPI:
             self._add(
                 "warning",
-                "图片分辨率",
-                f"图片按印刷尺寸只有 {ppi:.0f} ppi（{size}）",
-                f"换用更大的原图（至少 {MIN_PPI} ppi），或把图片放小",
+                _RESOLUTION.format(),
+                QT_TRANSLATE_NOOP(
+                    "Preflight", "At its printed size the image has only {ppi} ppi ({size})"
+                ).format(ppi=f"{ppi:.0f}", size=size),
+                QT_TRANSLATE_NOOP(
+                    "Preflight",
+                    "Use a larger original (at least {min_ppi} ppi) or print the image smaller",
+                ).format(min_ppi=MIN_PPI),
                 centre,
             )
         elif ppi > MAX_PPI:
             self._add(
                 "info",
-                "图片分辨率",
-                f"图片按印刷尺寸有 {ppi:.0f} ppi（{size}），超过 {MAX_PPI} ppi 只会让文件变大",
-                "可以缩小原图（印刷 300 ppi 足够）",
+                _RESOLUTION.format(),
+                QT_TRANSLATE_NOOP(
+                    "Preflight",
+                    "At its printed size the image has {ppi} ppi ({size}); more than {max_ppi} "
+                    "ppi only makes the file larger",
+                ).format(ppi=f"{ppi:.0f}", size=size, max_ppi=MAX_PPI),
+                QT_TRANSLATE_NOOP(
+                    "Preflight", "You can scale the original down (300 ppi is enough for print)"
+                ).format(),
                 centre,
             )
         if image.objgen in self.images_seen:
@@ -706,15 +829,21 @@ class _PageWalker:
         if family not in allowed:
             self._add(
                 "error",
-                "色彩",
-                f"图片的色彩空间是 {family}，{VERSION_NAMES[self.standard]} 不允许",
-                "用印刷版导出：图片会按输出配置文件转换为 CMYK",
+                _COLOUR.format(),
+                QT_TRANSLATE_NOOP(
+                    "Preflight", "The image's colour space is {space}; {name} forbids it"
+                ).format(space=family, name=VERSION_NAMES[self.standard]),
+                QT_TRANSLATE_NOOP(
+                    "Preflight",
+                    "Export the print variant: images are converted to CMYK for the output profile",
+                ).format(),
                 centre,
             )
         if "/SMask" in image and self.standard == "x1a":
-            self._add(
-                "error", "透明", "图片带透明蒙版，PDF/X-1a 不允许", "改用 PDF/X-4 导出", centre
+            message = QT_TRANSLATE_NOOP(
+                "Preflight", "The image has a transparency mask; PDF/X-1a forbids it"
             )
+            self._add("error", _TRANSPARENCY.format(), message.format(), _USE_X4.format(), centre)
         coverage = _image_coverage(image, space)
         if coverage is not None and coverage > self.ink_limit + 1:
             self._ink_over(coverage, centre)

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 
 from bulletin_studio.errors import BulletinError
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.blocks import (
     Block,
     Figure,
@@ -173,7 +174,9 @@ def _item(item: Item, pictures: "_PictureReader") -> ItemNode:
                 cover=pictures.picture(item.cover, item.id) if item.cover else None,
                 new_page=item.new_page,
             )
-    raise RenderError(f"未知条目类型：{type(item).__name__}")
+    raise RenderError(
+        QT_TRANSLATE_NOOP("Render", "Unknown kind of item: {kind}").format(kind=type(item).__name__)
+    )
 
 
 def _blocks(blocks: list[Block], pictures: "_PictureReader") -> tuple[BlockNode, ...]:
@@ -304,7 +307,8 @@ class _PictureReader:
     def picture(self, ref: ImageRef, anchor: str) -> Picture | None:
         data = self._images.get(ref.asset)
         if data is None:
-            self.unusable.append(UnusableImage(anchor, ref.asset, "图片不在文件的资源中"))
+            missing = QT_TRANSLATE_NOOP("Render", "The image is not among the file's resources")
+            self.unusable.append(UnusableImage(anchor, ref.asset, missing.format()))
             return None
         info = inspect_image(ref.asset, data)
         if not info.usable:

@@ -11,9 +11,12 @@ one.
 import io
 import warnings
 from collections import OrderedDict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from PIL import Image
+
+from bulletin_studio.messages import QT_TRANSLATE_NOOP, Template
 
 MAX_PIXELS = 60_000_000
 """The same budget as storage's: decoding more could take gigabytes."""
@@ -31,11 +34,24 @@ class ImageInfo:
     mode: str = ""
     jfif: bool = False
     """A JPEG with a JFIF or EXIF header (what python-docx recognises as a JPEG)."""
-    problem: str = ""
+    failure: Template | None = None
+    """Why it cannot be used; kept untranslated, as the result is cached across languages."""
+    details: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def usable(self) -> bool:
-        return not self.problem
+        return self.failure is None
+
+    @property
+    def problem(self) -> str:
+        """Why the image cannot be used, in the current language ("" when it can)."""
+        return self.failure.format(**self.details) if self.failure is not None else ""
+
+
+_UNUSABLE_SIZE = QT_TRANSLATE_NOOP("Render", "Unusable image size ({width}×{height} pixels)")
+_UNDECODABLE = QT_TRANSLATE_NOOP(
+    "Render", "The image data is damaged and cannot be decoded: {error}"
+)
 
 
 _seen: OrderedDict[str, ImageInfo] = OrderedDict()
@@ -61,7 +77,9 @@ def _decode(data: bytes) -> ImageInfo:
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
                 if width < 1 or height < 1 or width * height > MAX_PIXELS:
-                    return ImageInfo(problem=f"图片尺寸不可用（{width}×{height} 像素）")
+                    return ImageInfo(
+                        failure=_UNUSABLE_SIZE, details={"width": width, "height": height}
+                    )
                 image.load()
                 return ImageInfo(
                     width=width,
@@ -71,7 +89,8 @@ def _decode(data: bytes) -> ImageInfo:
                     jfif=image.format == "JPEG" and _has_jfif_or_exif(data),
                 )
     except Exception as error:  # Pillow raises many kinds for damaged data; all mean "unusable"
-        return ImageInfo(problem=f"图片数据已损坏，无法解码：{type(error).__name__}: {error}")
+        details = {"error": f"{type(error).__name__}: {error}"}
+        return ImageInfo(failure=_UNDECODABLE, details=details)
 
 
 def _has_jfif_or_exif(data: bytes) -> bool:

@@ -14,12 +14,21 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bulletin_studio.errors import BulletinError
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.issue import SectionKind
+from bulletin_studio.model.validation import explain
 from bulletin_studio.paths import LAYOUTS_DIR
 
 
 class LayoutError(BulletinError):
     """A layout file that cannot be used; the message names the file and the key."""
+
+
+_LIST_SEPARATOR = QT_TRANSLATE_NOOP("Layout", ", ")
+
+
+def _listed(names: list[str]) -> str:
+    return _LIST_SEPARATOR.format().join(names)
 
 
 class Strict(BaseModel):
@@ -76,10 +85,18 @@ def check_placeholders(template: str) -> None:
     """Refuse unknown names and stray braces, naming them."""
     for name in _PLACEHOLDER.findall(template):
         if name not in PLACEHOLDERS:
-            known = "、".join(f"{{{known}}}" for known in sorted(PLACEHOLDERS))
-            raise ValueError(f"unknown placeholder {{{name}}} (known: {known})")
+            known = _listed([f"{{{known}}}" for known in sorted(PLACEHOLDERS)])
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Layout", "Unknown placeholder {placeholder} (known: {known})"
+                ).format(placeholder=f"{{{name}}}", known=known)
+            )
     if "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
-        raise ValueError("a brace without its pair: write placeholders as {title}")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "Layout", "A brace without its pair: write placeholders as {example}"
+            ).format(example="{title}")
+        )
 
 
 def fill_placeholders(template: str, values: Mapping[str, str]) -> str:
@@ -103,13 +120,19 @@ class Color(Strict):
     @classmethod
     def _unit_range(cls, value: tuple[float, float, float, float]) -> tuple[float, ...]:
         if any(not 0 <= part <= 1 for part in value):
-            raise ValueError("CMYK values must be between 0 and 1")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Layout", "CMYK values must be between 0 and 1").format()
+            )
         return value
 
     @model_validator(mode="after")
     def _overprint_black_only(self) -> "Color":
         if self.overprint and any(self.cmyk[:3]):
-            raise ValueError("overprint: only a black-only colour (C = M = Y = 0) may overprint")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Layout", "overprint: only a black-only colour (C = M = Y = 0) may overprint"
+                ).format()
+            )
         return self
 
     @property
@@ -229,24 +252,42 @@ class Layout(Strict):
     def _complete(self) -> "Layout":
         missing = [style.value for style in Style if style not in self.styles]
         if missing:
-            raise ValueError(f"styles: missing {', '.join(missing)}")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Layout", "styles: missing {names}").format(
+                    names=_listed(missing)
+                )
+            )
         missing_fonts = [role for role in FontRole.__args__ if role not in self.fonts]
         if missing_fonts:
-            raise ValueError(f"fonts: missing {', '.join(missing_fonts)}")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Layout", "fonts: missing {names}").format(
+                    names=_listed(missing_fonts)
+                )
+            )
         used = {style.color for style in self.styles.values()}
         used |= {self.masthead.band_color, self.masthead.numbers_color, self.link_color}
         used.add(self.running.rule_color)
         unknown = sorted(used - set(self.colors))
         if unknown:
-            raise ValueError(f"colors: {', '.join(unknown)} used but not defined")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Layout", "colors: {names} used but not defined").format(
+                    names=_listed(unknown)
+                )
+            )
         limit = self.print.total_ink_limit
         heavy = [name for name, color in self.colors.items() if color.coverage > limit + 1e-6]
         if heavy:
             raise ValueError(
-                f"colors: {', '.join(sorted(heavy))} exceed the total ink limit of {limit:g} %"
+                QT_TRANSLATE_NOOP(
+                    "Layout", "colors: {names} exceed the total ink limit of {limit} %"
+                ).format(names=_listed(sorted(heavy)), limit=f"{limit:g}")
             )
         if any(not 1 <= count <= 3 for count in self.columns.values()):
-            raise ValueError("columns: each section kind takes 1 to 3 columns")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Layout", "columns: each section kind takes 1 to 3 columns"
+                ).format()
+            )
         return self
 
     @model_validator(mode="after")
@@ -255,27 +296,60 @@ class Layout(Strict):
         page = self.page
         if self.text_width() < MIN_TEXT_MM:
             raise ValueError(
-                f"page: margins (inner {page.margin_inner} + outer {page.margin_outer} mm) leave "
-                f"{self.text_width():g} mm of a {page.width:g} mm page; at least {MIN_TEXT_MM} mm"
+                QT_TRANSLATE_NOOP(
+                    "Layout",
+                    "page: margin_inner {inner} + margin_outer {outer} mm leave {left} mm of a "
+                    "{width} mm wide page; at least {least} mm",
+                ).format(
+                    inner=f"{page.margin_inner:g}",
+                    outer=f"{page.margin_outer:g}",
+                    left=f"{self.text_width():g}",
+                    width=f"{page.width:g}",
+                    least=MIN_TEXT_MM,
+                )
             )
         if self.text_height() < MIN_TEXT_MM:
             raise ValueError(
-                f"page: margins (top {page.margin_top} + bottom {page.margin_bottom} mm) leave "
-                f"{self.text_height():g} mm of a {page.height:g} mm page; at least {MIN_TEXT_MM} mm"
+                QT_TRANSLATE_NOOP(
+                    "Layout",
+                    "page: margin_top {top} + margin_bottom {bottom} mm leave {left} mm of a "
+                    "{height} mm high page; at least {least} mm",
+                ).format(
+                    top=f"{page.margin_top:g}",
+                    bottom=f"{page.margin_bottom:g}",
+                    left=f"{self.text_height():g}",
+                    height=f"{page.height:g}",
+                    least=MIN_TEXT_MM,
+                )
             )
         for kind, count in self.columns.items():
             if self.column_width(count) < MIN_COLUMN_MM:
                 raise ValueError(
-                    f"page.column_gap: {count} columns for {kind.value} with a "
-                    f"{page.column_gap:g} mm gap are narrower than {MIN_COLUMN_MM} mm"
+                    QT_TRANSLATE_NOOP(
+                        "Layout",
+                        "page.column_gap: {count} columns for {kind} with a {gap} mm gap are "
+                        "narrower than {least} mm",
+                    ).format(
+                        count=count,
+                        kind=kind.value,
+                        gap=f"{page.column_gap:g}",
+                        least=MIN_COLUMN_MM,
+                    )
                 )
         if self.masthead.band_height > page.height - page.margin_bottom - MIN_TEXT_MM:
             raise ValueError(
-                f"masthead.band_height: {self.masthead.band_height:g} mm leaves no room for "
-                "the table of contents on the cover"
+                QT_TRANSLATE_NOOP(
+                    "Layout",
+                    "masthead.band_height: {height} mm leaves no room for the table of contents "
+                    "on the cover",
+                ).format(height=f"{self.masthead.band_height:g}")
             )
         if self.figures.logo_height > self.text_height():
-            raise ValueError("figures.logo_height: taller than the text area")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Layout", "figures.logo_height: taller than the text area"
+                ).format()
+            )
         return self
 
     def text_width(self) -> float:
@@ -310,9 +384,14 @@ def load_layout(name_or_path: str | Path, directory: Path = LAYOUTS_DIR) -> Layo
         return Layout.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise LayoutError(f"版式文件 {path}：键 {key}：{message}") from None
+        key = ".".join(str(part) for part in first["loc"])
+        raise LayoutError(
+            QT_TRANSLATE_NOOP("Layout", "Layout file {path}: key {key}: {problem}").format(
+                path=path,
+                key=key or QT_TRANSLATE_NOOP("Layout", "(top level)").format(),
+                problem=explain(first),
+            )
+        ) from None
 
 
 def _layout_path(name_or_path: str | Path, directory: Path) -> Path:
@@ -320,23 +399,41 @@ def _layout_path(name_or_path: str | Path, directory: Path) -> Path:
     if path.suffix != ".toml":
         path = directory / f"{name_or_path}.toml"
     if not path.is_file():
-        known = ", ".join(available_layouts(directory)) or "none"
-        raise LayoutError(f"版式“{name_or_path}”不存在（可用：{known}）")
+        known = (
+            _listed(available_layouts(directory)) or QT_TRANSLATE_NOOP("Layout", "none").format()
+        )
+        raise LayoutError(
+            QT_TRANSLATE_NOOP("Layout", "There is no layout “{name}” (available: {known})").format(
+                name=name_or_path, known=known
+            )
+        )
     return path
 
 
 def _layout_data(path: Path, directory: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     if path in seen:
-        raise LayoutError(f"版式文件 {path}：键 extends：循环继承")
+        raise LayoutError(
+            QT_TRANSLATE_NOOP(
+                "Layout", "Layout file {path}: key extends: the layouts extend each other in a loop"
+            ).format(path=path)
+        )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise LayoutError(f"版式文件 {path} 无法读取：{error}") from None
+        raise LayoutError(
+            QT_TRANSLATE_NOOP("Layout", "Cannot read layout file {path}: {reason}").format(
+                path=path, reason=error
+            )
+        ) from None
     base_name = data.pop("extends", None)
     if base_name is None:
         return data
     if not isinstance(base_name, str):
-        raise LayoutError(f"版式文件 {path}：键 extends：应为版式名称")
+        raise LayoutError(
+            QT_TRANSLATE_NOOP(
+                "Layout", "Layout file {path}: key extends: should be the name of a layout"
+            ).format(path=path)
+        )
     base = _layout_data(_layout_path(base_name, directory), directory, (*seen, path))
     return _merged(base, data)
 

@@ -131,6 +131,10 @@
         <translation>第 {pages} 页</translation>
     </message>
     <message>
+        <source>{id} “{title}”</source>
+        <translation>{id}《{title}》</translation>
+    </message>
+    <message>
         <source> [{where}]</source>
         <translation>［{where}］</translation>
     </message>
@@ -285,6 +289,61 @@
     <message>
         <source>Something went wrong</source>
         <translation>出错了</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Colour profile {path} does not exist: in the layout&apos;s [print] profile or the settings file, write a bundled name ({known}) or the path of the .icc file the print shop gave you</source>
+        <translation>色彩配置文件 {path} 不存在：请在版式的 [print] profile 或设置文件中写内置名称（{known}）或打印厂提供的 .icc 文件路径</translation>
+    </message>
+    <message>
+        <source>Colour profile {path} ({description}) is not a CMYK output profile: the print variant needs the print shop&apos;s CMYK profile</source>
+        <translation>色彩配置文件 {path}（{description}）不是 CMYK 输出配置文件：印刷版需要打印厂的 CMYK 配置文件</translation>
+    </message>
+    <message>
+        <source>Colour profile {path} is not a valid ICC profile</source>
+        <translation>色彩配置文件 {path} 不是有效的 ICC 配置文件</translation>
+    </message>
+    <message>
+        <source>Cannot read image {asset}: {reason}</source>
+        <translation>图片 {asset} 无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>Section: {title}</source>
+        <translation>栏目：{title}</translation>
+    </message>
+    <message>
+        <source>Item: {title}</source>
+        <translation>条目：{title}</translation>
+    </message>
+    <message>
+        <source>Styles and page setup</source>
+        <translation>样式与版面</translation>
+    </message>
+    <message>
+        <source>Typesetting: {title}</source>
+        <translation>排版：{title}</translation>
+    </message>
+    <message>
+        <source>Writing the file</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Writing the PDF/X file</source>
+        <translation>PDF/X 输出</translation>
+    </message>
+    <message>
+        <source>Preparing fonts</source>
+        <translation>准备字体</translation>
+    </message>
+    <message>
+        <source>Typesetting</source>
+        <translation>排版</translation>
+    </message>
+    <message>
+        <source>No font of the layout has a glyph for the character “{char}” ({code}): it cannot be printed</source>
+        <translation>字符“{char}”（{code}）在版式的字体中都没有字形，无法印出</translation>
     </message>
 </context>
 <context>
@@ -579,6 +638,10 @@
         <source>Show organisation label</source>
         <translation>显示机构名称</translation>
     </message>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
 </context>
 <context>
     <name>FileManager</name>
@@ -680,6 +743,89 @@ The copy was kept as %2.</source>
     <message>
         <source>About %1 s left</source>
         <translation>约剩 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Fonts</name>
+    <message>
+        <source>{family} ({reason})</source>
+        <translation>{family}（{reason}）</translation>
+    </message>
+    <message>
+        <source>No usable font: {families}</source>
+        <translation>没有可用的字体：{families}</translation>
+    </message>
+    <message>
+        <source>No usable “{role}” font: {families}</source>
+        <translation>没有可用的“{role}”字体：{families}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Install one of these fonts, or name a font file for it in the settings.</source>
+        <translation>请安装其中一种字体，或在设置中为该字体指定字体文件。</translation>
+    </message>
+    <message>
+        <source>Install one of these fonts, for example: sudo apt-get install fonts-noto-cjk fonts-liberation2</source>
+        <translation>请安装其中一种字体，例如：sudo apt-get install fonts-noto-cjk fonts-liberation2</translation>
+    </message>
+    <message>
+        <source>{family} (not installed)</source>
+        <translation>{family}（未安装）</translation>
+    </message>
+    <message>
+        <source>{family} (cannot be converted: {reason})</source>
+        <translation>{family}（无法转换：{reason}）</translation>
+    </message>
+    <message>
+        <source>No usable font: tried {families}. {hint}</source>
+        <translation>没有可用的字体：已尝试 {families}。{hint}</translation>
+    </message>
+    <message>
+        <source>No usable “{role}” font: tried {families}. {hint}</source>
+        <translation>没有可用的“{role}”字体：已尝试 {families}。{hint}</translation>
+    </message>
+    <message>
+        <source>the file does not exist, is damaged or is not a font</source>
+        <translation>文件不存在、已损坏或不是字体</translation>
+    </message>
+    <message>
+        <source>The font file {path} named in the settings for “{family}” cannot be used ({problem}); the installed fonts are used instead</source>
+        <translation>设置中为“{family}”指定的字体文件 {path} 无法使用（{problem}），已改用已安装的字体</translation>
+    </message>
+    <message>
+        <source>Fonts are ready</source>
+        <translation>字体已就绪</translation>
+    </message>
+    <message>
+        <source>First use: converting {count} fonts (about 10–20 seconds each)…</source>
+        <translation>首次使用：正在转换 {count} 个字体（每个约 10–20 秒）…</translation>
+    </message>
+    <message>
+        <source>Font {done}/{count}: {family} {style}</source>
+        <translation>字体 {done}/{count}：{family} {style}</translation>
+    </message>
+    <message>
+        <source>Cannot read it: {detail}</source>
+        <translation>无法读取：{detail}</translation>
+    </message>
+    <message>
+        <source>The check timed out or its process ended abnormally</source>
+        <translation>检查超时或进程异常退出</translation>
+    </message>
+    <message>
+        <source>The check&apos;s process crashed or ran out of memory (the file may be damaged)</source>
+        <translation>检查时进程崩溃或超出内存上限（文件可能已损坏）</translation>
+    </message>
+    <message>
+        <source>Reading it ran out of memory (the file may be damaged)</source>
+        <translation>读取时超出内存上限（文件可能已损坏）</translation>
+    </message>
+    <message>
+        <source>The file is damaged or not a font: {detail}</source>
+        <translation>文件已损坏或不是字体：{detail}</translation>
     </message>
 </context>
 <context>
@@ -883,6 +1029,97 @@ The copy was kept as %2.</source>
     <message>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>Layout</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {placeholder} (known: {known})</source>
+        <translation>未知的占位符 {placeholder}（可用：{known}）</translation>
+    </message>
+    <message>
+        <source>A brace without its pair: write placeholders as {example}</source>
+        <translation>括号不成对：占位符应写作 {example}</translation>
+    </message>
+    <message>
+        <source>CMYK values must be between 0 and 1</source>
+        <translation>CMYK 值必须在 0 到 1 之间</translation>
+    </message>
+    <message>
+        <source>overprint: only a black-only colour (C = M = Y = 0) may overprint</source>
+        <translation>overprint：只有单用黑版的颜色（C = M = Y = 0）可以压印</translation>
+    </message>
+    <message>
+        <source>styles: missing {names}</source>
+        <translation>styles：缺少 {names}</translation>
+    </message>
+    <message>
+        <source>fonts: missing {names}</source>
+        <translation>fonts：缺少 {names}</translation>
+    </message>
+    <message>
+        <source>colors: {names} used but not defined</source>
+        <translation>colors：{names} 已使用但未定义</translation>
+    </message>
+    <message>
+        <source>colors: {names} exceed the total ink limit of {limit} %</source>
+        <translation>colors：{names} 超过总墨量上限 {limit} %</translation>
+    </message>
+    <message>
+        <source>columns: each section kind takes 1 to 3 columns</source>
+        <translation>columns：每种栏目只能分 1 到 3 栏</translation>
+    </message>
+    <message>
+        <source>page: margin_inner {inner} + margin_outer {outer} mm leave {left} mm of a {width} mm wide page; at least {least} mm</source>
+        <translation>page：margin_inner {inner} + margin_outer {outer} mm 使 {width} mm 宽的页面只剩 {left} mm，至少应留 {least} mm</translation>
+    </message>
+    <message>
+        <source>page: margin_top {top} + margin_bottom {bottom} mm leave {left} mm of a {height} mm high page; at least {least} mm</source>
+        <translation>page：margin_top {top} + margin_bottom {bottom} mm 使 {height} mm 高的页面只剩 {left} mm，至少应留 {least} mm</translation>
+    </message>
+    <message>
+        <source>page.column_gap: {count} columns for {kind} with a {gap} mm gap are narrower than {least} mm</source>
+        <translation>page.column_gap：{kind} 分 {count} 栏、栏距 {gap} mm 时每栏窄于 {least} mm</translation>
+    </message>
+    <message>
+        <source>masthead.band_height: {height} mm leaves no room for the table of contents on the cover</source>
+        <translation>masthead.band_height：{height} mm 使封面没有放目录的空间</translation>
+    </message>
+    <message>
+        <source>figures.logo_height: taller than the text area</source>
+        <translation>figures.logo_height：高于版心</translation>
+    </message>
+    <message>
+        <source>Layout file {path}: key {key}: {problem}</source>
+        <translation>版式文件 {path}：键 {key}：{problem}</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>There is no layout “{name}” (available: {known})</source>
+        <translation>版式“{name}”不存在（可用：{known}）</translation>
+    </message>
+    <message>
+        <source>Layout file {path}: key extends: the layouts extend each other in a loop</source>
+        <translation>版式文件 {path}：键 extends：循环继承</translation>
+    </message>
+    <message>
+        <source>Cannot read layout file {path}: {reason}</source>
+        <translation>版式文件 {path} 无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>Layout file {path}: key extends: should be the name of a layout</source>
+        <translation>版式文件 {path}：键 extends：应为版式名称</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1543,280 @@ The copy was kept as %2.</source>
     </message>
 </context>
 <context>
+    <name>Pipeline</name>
+    <message>
+        <source>“{title}” has errors and was not exported: {problem}</source>
+        <translation>“{title}”有错误，未导出：{problem}</translation>
+    </message>
+    <message>
+        <source>“{title}” has errors and was not exported: {problem} ({more} more errors)</source>
+        <translation>“{title}”有错误，未导出：{problem}（另有 {more} 个错误）</translation>
+    </message>
+    <message>
+        <source>The environment variable SOURCE_DATE_EPOCH is “{epoch}”, not a number of seconds: set it to a whole number (such as 1735689600) or remove it</source>
+        <translation>环境变量 SOURCE_DATE_EPOCH 的值“{epoch}”不是秒数：请设为整数（如 1735689600）或删除</translation>
+    </message>
+    <message>
+        <source>Exporting {format} failed: {error}</source>
+        <translation>导出 {format} 时出错：{error}</translation>
+    </message>
+    <message>
+        <source>Exporting {format} failed ({where}): {error}</source>
+        <translation>导出 {format} 时出错（{where}）：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <source>{reason} ({asset}…): choose this image again</source>
+        <translation>{reason}（{asset}…）：请重新选择这张图片</translation>
+    </message>
+    <message>
+        <source>At its printed size the image has only {ppi} ppi (at least {min_ppi} ppi recommended) and may print blurred: {width}×{height} pixels</source>
+        <translation>图片分辨率按印刷尺寸只有 {ppi} ppi（建议至少 {min_ppi} ppi），印出来可能发虚：{width}×{height} 像素</translation>
+    </message>
+    <message>
+        <source>Page furniture (masthead, headers, footers, crop marks)</source>
+        <translation>页面装饰（刊头、页眉、页脚、裁切标记）</translation>
+    </message>
+    <message>
+        <source>Output intent</source>
+        <translation>输出意图</translation>
+    </message>
+    <message>
+        <source>Page boxes</source>
+        <translation>页面框</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Colour conversion</source>
+        <translation>色彩转换</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>色彩</translation>
+    </message>
+    <message>
+        <source>Transparency</source>
+        <translation>透明</translation>
+    </message>
+    <message>
+        <source>Small text in several inks</source>
+        <translation>小字套印</translation>
+    </message>
+    <message>
+        <source>Small reversed text</source>
+        <translation>反白小字</translation>
+    </message>
+    <message>
+        <source>Safe margin</source>
+        <translation>安全边距</translation>
+    </message>
+    <message>
+        <source>Hairlines</source>
+        <translation>细线</translation>
+    </message>
+    <message>
+        <source>Total ink</source>
+        <translation>总墨量</translation>
+    </message>
+    <message>
+        <source>Image resolution</source>
+        <translation>图片分辨率</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Export as PDF/X-4 instead</source>
+        <translation>改用 PDF/X-4 导出</translation>
+    </message>
+    <message>
+        <source>Export again with bulletin-studio export --variant print --pdfx {standard}</source>
+        <translation>用 bulletin-studio export --variant print --pdfx {standard} 重新导出</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The file does not declare itself {name} (GTS_PDFXVersion: {found})</source>
+        <translation>文件未声明为 {name}（GTS_PDFXVersion：{found}）</translation>
+    </message>
+    <message>
+        <source>The XMP metadata does not identify the file as {name}</source>
+        <translation>XMP 元数据中没有 {name} 的版本标识</translation>
+    </message>
+    <message>
+        <source>Trapped in the Info dictionary should be True or False</source>
+        <translation>Info 字典的 Trapped 应为 True 或 False</translation>
+    </message>
+    <message>
+        <source>PDF version {version} does not conform to {name}</source>
+        <translation>PDF 版本 {version} 不符合 {name}</translation>
+    </message>
+    <message>
+        <source>The file has no document ID</source>
+        <translation>文件没有文档 ID</translation>
+    </message>
+    <message>
+        <source>No GTS_PDFX output intent (the printing condition is unknown)</source>
+        <translation>没有 GTS_PDFX 输出意图（印刷条件未知）</translation>
+    </message>
+    <message>
+        <source>The output intent embeds no CMYK output profile</source>
+        <translation>输出意图没有嵌入 CMYK 输出配置文件</translation>
+    </message>
+    <message>
+        <source>Printing condition: {condition} (CMYK profile embedded)</source>
+        <translation>印刷条件：{condition}（CMYK 配置文件已嵌入）</translation>
+    </message>
+    <message>
+        <source>The page has no TrimBox (the trimmed size)</source>
+        <translation>页面没有 TrimBox（成品尺寸）</translation>
+    </message>
+    <message>
+        <source>The page has both a TrimBox and an ArtBox</source>
+        <translation>页面同时有 TrimBox 和 ArtBox</translation>
+    </message>
+    <message>
+        <source>A {kind} annotation inside the bleed box (PDF/X forbids it)</source>
+        <translation>出血框内有 {kind} 注释（PDF/X 不允许）</translation>
+    </message>
+    <message>
+        <source>A print file carries no links: export the print variant (--variant print); the links stay in the screen variant</source>
+        <translation>印刷文件不带链接：用印刷版（--variant print）导出，链接留在屏幕版</translation>
+    </message>
+    <message>
+        <source>Font {name} is not embedded</source>
+        <translation>字体 {name} 没有嵌入</translation>
+    </message>
+    <message>
+        <source>Choose a font that can be embedded in the layout (bulletin-studio fonts lists the fonts actually used)</source>
+        <translation>在版式中换用可嵌入的字体（bulletin-studio fonts 列出实际使用的字体）</translation>
+    </message>
+    <message>
+        <source>All {count} font subsets are embedded: {families}</source>
+        <translation>{count} 个字体子集全部嵌入：{families}</translation>
+    </message>
+    <message>
+        <source>photo: relative colorimetric with black point compensation</source>
+        <translation>照片：相对比色 + 黑场补偿</translation>
+    </message>
+    <message>
+        <source>line art: neutral colours in black only</source>
+        <translation>线条图：中性色只用黑版</translation>
+    </message>
+    <message>
+        <source>greyscale: black only</source>
+        <translation>灰度图：只用黑版</translation>
+    </message>
+    <message>
+        <source>already CMYK, kept as it is</source>
+        <translation>已是 CMYK，原样保留</translation>
+    </message>
+    <message>
+        <source>Image {asset}: {source} → {target} ({kind})</source>
+        <translation>图片 {asset}：{source} → {target}（{kind}）</translation>
+    </message>
+    <message>
+        <source>Image {asset}: {source} → {target} ({kind}; transparent parts composited onto paper white)</source>
+        <translation>图片 {asset}：{source} → {target}（{kind}；透明部分已合成到纸白）</translation>
+    </message>
+    <message>
+        <source>The page content uses an RGB colour ({space}); {name} forbids it</source>
+        <translation>页面内容使用 RGB 颜色（{space}），{name} 不允许</translation>
+    </message>
+    <message>
+        <source>Give the colour CMYK values in the layout and export the print variant</source>
+        <translation>在版式中为该颜色给出 CMYK 值，并用印刷版导出</translation>
+    </message>
+    <message>
+        <source>Transparency is used; PDF/X-1a forbids it</source>
+        <translation>使用了透明效果，PDF/X-1a 不允许</translation>
+    </message>
+    <message>
+        <source>{size} pt text printed in {inks} inks shows colour fringes when the register is slightly off</source>
+        <translation>{size} pt 的文字用 {inks} 色印刷，套印稍有偏差就会出现彩边</translation>
+    </message>
+    <message>
+        <source>Print text smaller than {limit} pt in one ink (such as 100 % K)</source>
+        <translation>小于 {limit} pt 的文字只用一种油墨（如 100 % K）</translation>
+    </message>
+    <message>
+        <source>{size} pt white (reversed) text fills in when the inks around it spread</source>
+        <translation>{size} pt 的白色（反白）文字，周围油墨扩散时容易糊字</translation>
+    </message>
+    <message>
+        <source>Make reversed text at least {limit} pt, or use a bolder font</source>
+        <translation>反白文字至少 {limit} pt，或用粗一些的字体</translation>
+    </message>
+    <message>
+        <source>Text less than 3 mm from the trim edge may be cut off</source>
+        <translation>文字距离裁切线不到 3 mm，可能被裁掉</translation>
+    </message>
+    <message>
+        <source>Move the text into the type area (widen the layout&apos;s margins)</source>
+        <translation>把文字移入版心（加大版式的页边距）</translation>
+    </message>
+    <message>
+        <source>The line is only {width} pt wide (thinner than {limit} pt) and may break up or vanish in print</source>
+        <translation>线宽只有 {width} pt（细于 {limit} pt），印刷时可能断线或消失</translation>
+    </message>
+    <message>
+        <source>Make lines at least {limit} pt wide</source>
+        <translation>线宽至少 {limit} pt</translation>
+    </message>
+    <message>
+        <source>Total ink {coverage} %, more than the {limit} % the printing condition allows</source>
+        <translation>总墨量 {coverage} %，超过印刷条件允许的 {limit} %</translation>
+    </message>
+    <message>
+        <source>Lower the colour&apos;s CMYK values (dark colours mostly in black, such as 60/40/40/100 or less)</source>
+        <translation>降低该颜色的 CMYK 值（深色用黑版为主，如 60/40/40/100 以下）</translation>
+    </message>
+    <message>
+        <source>{width}×{height} pixels, printed at {width_mm}×{height_mm} mm</source>
+        <translation>{width}×{height} 像素，印刷尺寸 {width_mm}×{height_mm} mm</translation>
+    </message>
+    <message>
+        <source>At its printed size the image has only {ppi} ppi ({size})</source>
+        <translation>图片按印刷尺寸只有 {ppi} ppi（{size}）</translation>
+    </message>
+    <message>
+        <source>Use a larger original (at least {min_ppi} ppi) or print the image smaller</source>
+        <translation>换用更大的原图（至少 {min_ppi} ppi），或把图片放小</translation>
+    </message>
+    <message>
+        <source>At its printed size the image has {ppi} ppi ({size}); more than {max_ppi} ppi only makes the file larger</source>
+        <translation>图片按印刷尺寸有 {ppi} ppi（{size}），超过 {max_ppi} ppi 只会让文件变大</translation>
+    </message>
+    <message>
+        <source>You can scale the original down (300 ppi is enough for print)</source>
+        <translation>可以缩小原图（印刷 300 ppi 足够）</translation>
+    </message>
+    <message>
+        <source>The image&apos;s colour space is {space}; {name} forbids it</source>
+        <translation>图片的色彩空间是 {space}，{name} 不允许</translation>
+    </message>
+    <message>
+        <source>Export the print variant: images are converted to CMYK for the output profile</source>
+        <translation>用印刷版导出：图片会按输出配置文件转换为 CMYK</translation>
+    </message>
+    <message>
+        <source>The image has a transparency mask; PDF/X-1a forbids it</source>
+        <translation>图片带透明蒙版，PDF/X-1a 不允许</translation>
+    </message>
+</context>
+<context>
     <name>PreflightPanel</name>
     <message>
         <source>Print preflight</source>
@@ -1671,6 +2182,25 @@ The copy was kept as %2.</source>
     <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <source>Unknown kind of item: {kind}</source>
+        <translation>未知条目类型：{kind}</translation>
+    </message>
+    <message>
+        <source>The image is not among the file&apos;s resources</source>
+        <translation>图片不在文件的资源中</translation>
+    </message>
+    <message>
+        <source>Unusable image size ({width}×{height} pixels)</source>
+        <translation>图片尺寸不可用（{width}×{height} 像素）</translation>
+    </message>
+    <message>
+        <source>The image data is damaged and cannot be decoded: {error}</source>
+        <translation>图片数据已损坏，无法解码：{error}</translation>
     </message>
 </context>
 <context>

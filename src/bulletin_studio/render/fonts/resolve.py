@@ -19,6 +19,7 @@ from pathlib import Path
 import platformdirs
 
 from bulletin_studio.errors import BulletinError
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.render.fonts.convert import (
     Source,
     base_charset,
@@ -103,8 +104,21 @@ def _pick(candidates: Sequence[InstalledFace], bold: bool, italic: bool) -> Inst
 
 def _install_hint() -> str:
     if sys.platform == "win32" or sys.platform == "darwin":
-        return "请安装其中一种字体，或在设置中为该字体指定字体文件。"
-    return "请安装其中一种字体，例如：sudo apt-get install fonts-noto-cjk fonts-liberation2"
+        return QT_TRANSLATE_NOOP(
+            "Fonts", "Install one of these fonts, or name a font file for it in the settings."
+        ).format()
+    return QT_TRANSLATE_NOOP(
+        "Fonts",
+        "Install one of these fonts, for example: "
+        "sudo apt-get install fonts-noto-cjk fonts-liberation2",
+    ).format()
+
+
+_NOT_INSTALLED = QT_TRANSLATE_NOOP("Fonts", "{family} (not installed)")
+_NOT_CONVERTED = QT_TRANSLATE_NOOP("Fonts", "{family} (cannot be converted: {reason})")
+_NO_FACE = QT_TRANSLATE_NOOP("Fonts", "No usable font: tried {families}. {hint}")
+_NO_FACE_FOR_ROLE = QT_TRANSLATE_NOOP("Fonts", "No usable “{role}” font: tried {families}. {hint}")
+_LIST_SEPARATOR = QT_TRANSLATE_NOOP("Fonts", ", ")
 
 
 class FontResolver:
@@ -144,13 +158,20 @@ class FontResolver:
     def _usable_override(self, family: str, path: Path) -> list[InstalledFace]:
         faces = read_faces(path) if path.is_file() else []
         if not faces:
-            self._unusable(family, path, "文件不存在、已损坏或不是字体")
+            problem = QT_TRANSLATE_NOOP(
+                "Fonts", "the file does not exist, is damaged or is not a font"
+            ).format()
+            self._unusable(family, path, problem)
         return faces
 
     def _unusable(self, family: str, path: Path, problem: str) -> None:
         log.warning("font file for %s unusable: %s: %s", family, path, problem)
         self.notices.append(
-            f"设置中为“{family}”指定的字体文件 {path} 无法使用（{problem}），已改用已安装的字体"
+            QT_TRANSLATE_NOOP(
+                "Fonts",
+                "The font file {path} named in the settings for “{family}” cannot be used "
+                "({problem}); the installed fonts are used instead",
+            ).format(path=path, family=family, problem=problem)
         )
 
     def _choose(self, family: str, bold: bool, italic: bool) -> tuple[InstalledFace, bool] | None:
@@ -233,7 +254,7 @@ class FontResolver:
         for family in families:
             chosen = self._choose(family, bold, italic)
             if chosen is None:
-                problems.append(f"{family}（未安装）")
+                problems.append(_NOT_INSTALLED.format(family=family))
                 continue
             installed, synthetic = chosen
             try:
@@ -244,15 +265,14 @@ class FontResolver:
                     built = [self._face(family, installed, installed.path, name, synthetic)]
             except Exception as error:  # a broken font file must cost one family, not the export
                 log.exception("font %s (%s) could not be converted", family, installed.path)
-                problems.append(f"{family}（无法转换：{error}）")
+                problems.append(_NOT_CONVERTED.format(family=family, reason=error))
                 continue
             known = {(face.path, face.subfont_index) for face in result}
             result.extend(face for face in built if (face.path, face.subfont_index) not in known)
         if not result:
-            label = f"“{role}”" if role else ""
-            raise FontError(
-                f"没有可用的{label}字体：已尝试 {'、'.join(problems)}。{_install_hint()}"
-            )
+            template = _NO_FACE_FOR_ROLE if role else _NO_FACE
+            tried = _LIST_SEPARATOR.format().join(problems)
+            raise FontError(template.format(role=role, families=tried, hint=_install_hint()))
         self._faces[key] = result
         return list(result)
 
@@ -275,7 +295,7 @@ class FontResolver:
             self._convert_all(jobs, report)
         for role, families, bold, italic in _styles(layout):
             self.faces(families, bold=bold, italic=italic, role=role)
-        report("字体已就绪")
+        report(QT_TRANSLATE_NOOP("Fonts", "Fonts are ready").format())
 
     def _conversions(self, layout: Layout) -> dict[Path, tuple[str, InstalledFace]]:
         """Cache file → the face to convert into it, for every CFF face not cached yet."""
@@ -296,7 +316,11 @@ class FontResolver:
     ) -> None:
         """One process per face: each takes 10–20 s of pure Python, and memory is ~150 MB."""
         workers = max(1, min(len(jobs), os.cpu_count() or 1, 4))
-        report(f"首次使用：正在转换 {len(jobs)} 个字体（每个约 10–20 秒）…")
+        report(
+            QT_TRANSLATE_NOOP(
+                "Fonts", "First use: converting {count} fonts (about 10–20 seconds each)…"
+            ).format(count=len(jobs))
+        )
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
             futures = {
                 pool.submit(
@@ -311,7 +335,11 @@ class FontResolver:
                     future.result()
                 except Exception:  # reported again, with the family, by faces() below
                     log.exception("converting %s %s failed", family, style)
-                report(f"字体 {done}/{len(jobs)}：{family} {style}")
+                report(
+                    QT_TRANSLATE_NOOP("Fonts", "Font {done}/{count}: {family} {style}").format(
+                        done=done, count=len(jobs), family=family, style=style
+                    )
+                )
 
 
 def _styles(layout: Layout) -> list[tuple[str, Sequence[str], bool, bool]]:
