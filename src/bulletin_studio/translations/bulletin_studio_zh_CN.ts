@@ -1484,6 +1484,138 @@ The copy was kept as %2.</source>
         <source>Only a tracked change (an insertion or deletion) is accepted or rejected</source>
         <translation>只有修订（插入或删除）才能接受或拒绝</translation>
     </message>
+    <message>
+        <source>{where}: has been deleted, so “{text}” cannot be deleted in it; make the change by hand</source>
+        <translation>{where}：已删除，无法在其中删除“{text}”，请手动处理</translation>
+    </message>
+    <message>
+        <source>{where}: has been deleted, so “{text}” cannot be inserted in it; make the change by hand</source>
+        <translation>{where}：已删除，无法在其中插入“{text}”，请手动处理</translation>
+    </message>
+    <message>
+        <source>{where}: deleting “{text}” would lose its bold, italic or links; make the change by hand</source>
+        <translation>{where}：删除“{text}”后无法保持原有的粗体、斜体或链接，请手动修改</translation>
+    </message>
+    <message>
+        <source>{where}: inserting “{text}” would lose the bold, italic or links around it; make the change by hand</source>
+        <translation>{where}：插入“{text}”后无法保持原有的粗体、斜体或链接，请手动修改</translation>
+    </message>
+    <message>
+        <source>{where}: this change has already been accepted</source>
+        <translation>{where}：这处修订已经接受过了</translation>
+    </message>
+    <message>
+        <source>{where}: this change has already been rejected</source>
+        <translation>{where}：这处修订已经拒绝过了</translation>
+    </message>
+    <message>
+        <source>{where}: this change has no recorded place (an import by an older version, or it spans paragraphs), so it cannot be made automatically; make it by hand</source>
+        <translation>{where}：这处修订没有记下位置（来自旧版本的导入，或跨越了段落），无法自动修改，请对照修订手动修改</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
+    </message>
+    <message>
+        <source>{where}: “{field}” holds input that failed its check; correct it first, then accept the change</source>
+        <translation>{where}：“{field}”中有未通过检查的输入，请先改正它，再接受修订</translation>
+    </message>
+    <message>
+        <source>{where}: the text with the change made is refused ({reason}); make the change by hand</source>
+        <translation>{where}：接受修订后的文字不被接受（{reason}），请手动修改</translation>
+    </message>
+    <message>
+        <source>Cannot find the change “{id}”</source>
+        <translation>找不到修订“{id}”</translation>
+    </message>
+    <message>
+        <source>(not on an item)</source>
+        <translation>（未对应到条目）</translation>
+    </message>
+    <message>
+        <source>paragraph {block} of “{title}”</source>
+        <translation>“{title}”的段落 {block}</translation>
+    </message>
+    <message>
+        <source>“{title}”</source>
+        <translation>“{title}”</translation>
+    </message>
+    <message>
+        <source>{where}: this change overlaps one already accepted; make it by hand</source>
+        <translation>{where}：这处修订与已接受的修订重叠，请手动修改</translation>
+    </message>
+    <message>
+        <source>{where}: the record of the change is incomplete (the deleted text does not match the paragraph); make it by hand</source>
+        <translation>{where}：修订记录不完整（删除的文字与段落对不上），请手动修改</translation>
+    </message>
+    <message>
+        <source>the changed text is no longer as it was reviewed (it was edited after the export); make the change by hand</source>
+        <translation>被修订的文字已与审阅时不同（导出后又改过），请对照修订手动修改</translation>
+    </message>
+    <message>
+        <source>the same text is in several places, so which one the change is in is unclear; make it by hand</source>
+        <translation>有几处相同的文字，无法确定修订在哪一处，请手动修改</translation>
+    </message>
+    <message>
+        <source>The comment</source>
+        <translation>审阅意见</translation>
+    </message>
+    <message>
+        <source>The commented text</source>
+        <translation>被评论的原文</translation>
+    </message>
+    <message>
+        <source>… ({what} is too long, {length} characters: only the first {kept} are kept; the whole text is in {source})</source>
+        <translation>……（{what}过长，共 {length} 字，只保留了前 {kept} 字；全文见 {source}）</translation>
+    </message>
+    <message>
+        <source>“{name}” comes from another issue: none of its bookmarks matches an item of this one</source>
+        <translation>“{name}”来自另一期简报：其中的书签与本期的条目都对应不上</translation>
+    </message>
+    <message>
+        <source>Cannot read the file “{name}”: {reason}</source>
+        <translation>无法读取文件“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large ({size} MB) to be a reviewed bulletin</source>
+        <translation>“{name}”过大（{size} MB），不像审阅后的简报</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a DOCX file (it is not a ZIP archive, or it is encrypted)</source>
+        <translation>“{name}”不是 DOCX 文件（不是 ZIP 压缩包，或已加密）</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened: {reason}</source>
+        <translation>“{name}”已损坏，无法打开：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” holds {count} files: it does not look like a Word document</source>
+        <translation>“{name}”包含 {count} 个文件，不像 Word 文档</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a Word document (it has no word/document.xml)</source>
+        <translation>“{name}”不是 Word 文档（找不到正文 word/document.xml）</translation>
+    </message>
+    <message>
+        <source>{part} in “{name}” is damaged: {reason}</source>
+        <translation>“{name}”中的 {part} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>{part} in “{name}” is not valid XML: {reason}</source>
+        <translation>“{name}”中的 {part} 不是有效的 XML：{reason}</translation>
+    </message>
+    <message>
+        <source>{part} in “{name}” holds a DTD declaration (possibly an XML bomb): not imported</source>
+        <translation>“{name}”中的 {part} 含有 DTD 声明（可能是 XML 炸弹），已拒绝导入</translation>
+    </message>
+    <message>
+        <source>{part} in “{name}” is over {limit} MB unpacked: not imported</source>
+        <translation>“{name}”中的 {part} 解压后超过 {limit} MB，已拒绝导入</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a bulletin exported by Bulletin Studio (it has no item bookmarks), so its comments cannot be matched to items</source>
+        <translation>“{name}”不是本软件导出的简报（找不到条目书签），无法把评论对应到条目</translation>
+    </message>
 </context>
 <context>
     <name>RichText</name>
