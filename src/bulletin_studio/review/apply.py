@@ -174,7 +174,7 @@ def _where(issue: Issue, note: ReviewNote) -> str:
     title = place(issue, note.target_id) or QT_TRANSLATE_NOOP("Review", "(not on an item)").format()
     owner = issue.owner_item(note.target_id) if note.target_id else None
     if owner is not None and owner.id != note.target_id:
-        return QT_TRANSLATE_NOOP("Review", "paragraph {block} of “{title}”").format(
+        return QT_TRANSLATE_NOOP("Review", "Paragraph {block} of “{title}”").format(
             block=note.target_id, title=title
         )
     return QT_TRANSLATE_NOOP("Review", "“{title}”").format(title=title)

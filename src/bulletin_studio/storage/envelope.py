@@ -151,13 +151,13 @@ def decode(
         raise EnvelopeError(
             QT_TRANSLATE_NOOP(
                 "Storage",
-                "The format mark “{format}” is missing: this is not a Bulletin Studio file",
+                "the format mark “{format}” is missing: this is not a Bulletin Studio file",
             ).format(format=FORMAT_ID)
         )
     version = envelope.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise EnvelopeError(
-            QT_TRANSLATE_NOOP("Storage", "The format version “{version}” is not valid").format(
+            QT_TRANSLATE_NOOP("Storage", "the format version “{version}” is not valid").format(
                 version=version
             )
         )
@@ -165,13 +165,13 @@ def decode(
         raise EnvelopeError(
             QT_TRANSLATE_NOOP(
                 "Storage",
-                "The file was saved by a newer Bulletin Studio (format version {version}; this one"
+                "the file was saved by a newer Bulletin Studio (format version {version}; this one"
                 " reads up to {current}): upgrade it, then open the file again",
             ).format(version=version, current=current)
         )
     data = envelope.get("issue")
     if not isinstance(data, dict):
-        raise EnvelopeError(QT_TRANSLATE_NOOP("Storage", "The “issue” part is missing").format())
+        raise EnvelopeError(QT_TRANSLATE_NOOP("Storage", "the “issue” part is missing").format())
     advice = QT_TRANSLATE_NOOP("Storage", "delete or correct it in issue.json")
     if _ESCAPED_SURROGATE.search(raw) and (
         problems := list(lone_surrogates(data, advice.format()))
@@ -187,10 +187,10 @@ def decode(
 def _refusal(problems: list[Problem]) -> EnvelopeError:
     if len(problems) > 1:
         message = QT_TRANSLATE_NOOP(
-            "Storage", "The content is not valid: {problem} ({count} more problems)"
+            "Storage", "the content is not valid: {problem} ({count} more problems)"
         ).format(problem=problems[0], count=len(problems) - 1)
     else:
-        message = QT_TRANSLATE_NOOP("Storage", "The content is not valid: {problem}").format(
+        message = QT_TRANSLATE_NOOP("Storage", "the content is not valid: {problem}").format(
             problem=problems[0]
         )
     return EnvelopeError(message, tuple(problems))
@@ -240,7 +240,7 @@ def migrate(
         if step is None:
             raise EnvelopeError(
                 QT_TRANSLATE_NOOP(
-                    "Storage", "Cannot upgrade from format version {version} to {next}"
+                    "Storage", "cannot upgrade from format version {version} to {next}"
                 ).format(version=version, next=version + 1)
             )
         data = step(data)

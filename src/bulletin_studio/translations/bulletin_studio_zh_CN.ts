@@ -1533,7 +1533,7 @@ The copy was kept as %2.</source>
         <translation>（未对应到条目）</translation>
     </message>
     <message>
-        <source>paragraph {block} of “{title}”</source>
+        <source>Paragraph {block} of “{title}”</source>
         <translation>“{title}”的段落 {block}</translation>
     </message>
     <message>
@@ -1765,40 +1765,40 @@ The copy was kept as %2.</source>
         <translation>issue.json 含有无法读取的数值：{reason}</translation>
     </message>
     <message>
-        <source>The format mark “{format}” is missing: this is not a Bulletin Studio file</source>
+        <source>the format mark “{format}” is missing: this is not a Bulletin Studio file</source>
         <translation>缺少格式标识“{format}”，这不是 Bulletin Studio 的文件</translation>
     </message>
     <message>
-        <source>The format version “{version}” is not valid</source>
+        <source>the format version “{version}” is not valid</source>
         <translation>格式版本“{version}”无效</translation>
     </message>
     <message>
-        <source>The file was saved by a newer Bulletin Studio (format version {version}; this one reads up to {current}): upgrade it, then open the file again</source>
+        <source>the file was saved by a newer Bulletin Studio (format version {version}; this one reads up to {current}): upgrade it, then open the file again</source>
         <translation>文件由较新版本的 Bulletin Studio 保存（格式版本 {version}，本程序支持到 {current}）：请升级后再打开</translation>
     </message>
     <message>
-        <source>The “issue” part is missing</source>
+        <source>the “issue” part is missing</source>
         <translation>缺少“issue”部分</translation>
+    </message>
+    <message>
+        <source>the content is not valid: {problem} ({count} more problems)</source>
+        <translation>内容有误：{problem}（另有 {count} 处问题）</translation>
+    </message>
+    <message>
+        <source>the content is not valid: {problem}</source>
+        <translation>内容有误：{problem}</translation>
+    </message>
+    <message>
+        <source>cannot upgrade from format version {version} to {next}</source>
+        <translation>无法从格式版本 {version} 升级到 {next}</translation>
     </message>
     <message>
         <source>delete or correct it in issue.json</source>
         <translation>请在 issue.json 中删除或改正它</translation>
     </message>
     <message>
-        <source>The content is not valid: {problem} ({count} more problems)</source>
-        <translation>内容有误：{problem}（另有 {count} 处问题）</translation>
-    </message>
-    <message>
-        <source>The content is not valid: {problem}</source>
-        <translation>内容有误：{problem}</translation>
-    </message>
-    <message>
         <source>Holds a character that cannot be saved, {character} (an unpaired UTF-16 surrogate): {advice}</source>
         <translation>含有无法保存的字符 {character}（不成对的 UTF-16 代理项）：{advice}</translation>
-    </message>
-    <message>
-        <source>Cannot upgrade from format version {version} to {next}</source>
-        <translation>无法从格式版本 {version} 升级到 {next}</translation>
     </message>
     <message>
         <source>The file {name} is not a valid bulletin file: {member}: {reason}</source>
