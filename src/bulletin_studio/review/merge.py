@@ -16,8 +16,8 @@ MAX_REMARK_CHARS = 20_000
 the rest is: three 7 MB comments once made an issue too big to open again."""
 
 
-_COMMENT = QT_TRANSLATE_NOOP("Review", "The comment")
-_QUOTED = QT_TRANSLATE_NOOP("Review", "The commented text")
+_COMMENT = QT_TRANSLATE_NOOP("Review", "the comment")
+_QUOTED = QT_TRANSLATE_NOOP("Review", "the commented text")
 
 
 def _clipped(text: str, what: Template, source_name: str) -> str:

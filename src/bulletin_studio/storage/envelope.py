@@ -166,7 +166,7 @@ def decode(
             QT_TRANSLATE_NOOP(
                 "Storage",
                 "the file was saved by a newer Bulletin Studio (format version {version}; this one"
-                " reads up to {current}): upgrade it, then open the file again",
+                " reads up to {current}): upgrade Bulletin Studio, then open the file again",
             ).format(version=version, current=current)
         )
     data = envelope.get("issue")

@@ -1557,11 +1557,11 @@ The copy was kept as %2.</source>
         <translation>有几处相同的文字，无法确定修订在哪一处，请手动修改</translation>
     </message>
     <message>
-        <source>The comment</source>
+        <source>the comment</source>
         <translation>审阅意见</translation>
     </message>
     <message>
-        <source>The commented text</source>
+        <source>the commented text</source>
         <translation>被评论的原文</translation>
     </message>
     <message>
@@ -1773,10 +1773,6 @@ The copy was kept as %2.</source>
         <translation>格式版本“{version}”无效</translation>
     </message>
     <message>
-        <source>the file was saved by a newer Bulletin Studio (format version {version}; this one reads up to {current}): upgrade it, then open the file again</source>
-        <translation>文件由较新版本的 Bulletin Studio 保存（格式版本 {version}，本程序支持到 {current}）：请升级后再打开</translation>
-    </message>
-    <message>
         <source>the “issue” part is missing</source>
         <translation>缺少“issue”部分</translation>
     </message>
@@ -1795,6 +1791,10 @@ The copy was kept as %2.</source>
     <message>
         <source>delete or correct it in issue.json</source>
         <translation>请在 issue.json 中删除或改正它</translation>
+    </message>
+    <message>
+        <source>the file was saved by a newer Bulletin Studio (format version {version}; this one reads up to {current}): upgrade Bulletin Studio, then open the file again</source>
+        <translation>文件由较新版本的 Bulletin Studio 保存（格式版本 {version}，本程序支持到 {current}）：请升级后再打开</translation>
     </message>
     <message>
         <source>Holds a character that cannot be saved, {character} (an unpaired UTF-16 surrogate): {advice}</source>
