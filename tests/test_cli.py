@@ -120,6 +120,16 @@ def test_validate_refuses_a_non_package(tmp_path: Path) -> None:
     assert "不是 zip 压缩包" in assert_one_line_error(run("validate", str(path)))
 
 
+def test_a_refusal_is_printed_in_the_language_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "x.bulletin"
+    path.write_text("hello")
+    line = assert_one_line_error(run("validate", str(path), env={"BULLETIN_STUDIO_LANG": "en"}))
+    assert line == (
+        "The file x.bulletin is not a valid bulletin file: it is not a zip archive (the file is"
+        " damaged or of another kind)"
+    )
+
+
 def test_export_needs_a_target(small_document: Document, tmp_path: Path) -> None:
     path = tmp_path / "x.bulletin"
     save_document(small_document, path)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from bulletin_studio import messages
 from bulletin_studio.settings import SettingsError, font_overrides
 
 
@@ -31,3 +32,14 @@ def test_bad_settings_name_the_key(tmp_path: Path, text: str, needle: str) -> No
     with pytest.raises(SettingsError, match=needle) as raised:
         font_overrides(path)
     assert str(path) in str(raised.value)
+
+
+def test_a_bad_setting_is_named_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("[fonts]\nSimSun = 4\n", encoding="utf-8")
+    messages.use_language("en")
+    with pytest.raises(SettingsError) as raised:
+        font_overrides(path)
+    assert str(raised.value) == (
+        f"Settings file {path}: the key fonts.SimSun should be a font file path"
+    )

@@ -20,8 +20,10 @@ from pathlib import Path
 import platformdirs
 
 from bulletin_studio.errors import BulletinError
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 
 CONFIG_ENV = "BULLETIN_STUDIO_CONFIG"
+_UNREADABLE = QT_TRANSLATE_NOOP("Settings", "The settings file {path} cannot be read: {reason}")
 
 
 class SettingsError(BulletinError):
@@ -42,9 +44,9 @@ def _read(path: Path) -> dict[str, object]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise SettingsError(f"设置文件 {path} 无法读取：{error}") from None
+        raise SettingsError(_UNREADABLE.format(path=path, reason=error)) from None
     except OSError as error:
-        raise SettingsError(f"设置文件 {path} 无法读取：{error.strerror or error}") from None
+        raise SettingsError(_UNREADABLE.format(path=path, reason=error.strerror or error)) from None
 
 
 def font_overrides(path: Path | None = None) -> dict[str, str]:
@@ -53,10 +55,20 @@ def font_overrides(path: Path | None = None) -> dict[str, str]:
     data = _read(path)
     fonts = data.get("fonts", {})
     if not isinstance(fonts, dict):
-        raise SettingsError(f'设置文件 {path}：键 fonts 应为表（family = "字体文件路径"）')
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                'Settings file {path}: the key fonts should be a table (family = "font file path")',
+            ).format(path=path)
+        )
     for family, file in fonts.items():
         if not isinstance(file, str):
-            raise SettingsError(f"设置文件 {path}：键 fonts.{family} 应为字体文件路径")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "Settings",
+                    "Settings file {path}: the key fonts.{family} should be a font file path",
+                ).format(path=path, family=family)
+            )
     return dict(fonts)
 
 
@@ -65,10 +77,19 @@ def print_profile(path: Path | None = None) -> Path | None:
     path = path or settings_path()
     section = _read(path).get("print", {})
     if not isinstance(section, dict):
-        raise SettingsError(f'设置文件 {path}：键 print 应为表（profile = "ICC 文件路径"）')
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                'Settings file {path}: the key print should be a table (profile = "ICC file path")',
+            ).format(path=path)
+        )
     profile = section.get("profile")
     if profile is None:
         return None
     if not isinstance(profile, str) or not profile:
-        raise SettingsError(f"设置文件 {path}：键 print.profile 应为 ICC 文件路径")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                "Settings", "Settings file {path}: the key print.profile should be an ICC file path"
+            ).format(path=path)
+        )
     return Path(profile).expanduser()

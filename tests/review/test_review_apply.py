@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bulletin_studio import messages
 from bulletin_studio.model import Issue, ListBlock, ListEntry, Paragraph, Quote, nodes
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.layout import load_layout
@@ -215,3 +216,29 @@ def test_a_decided_change_is_not_made_twice(exported: Path, tmp_path: Path) -> N
     issue = accept_change(issue, note)
     with pytest.raises(ChangeRefused, match="已经接受过了"):
         accept_change(issue, note)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "Paragraph p_body of “公共采购为实现可持续和循环转型采取实际行动”: this change has"
+            " already been accepted",
+        ),
+        (
+            "zh_CN",
+            "“公共采购为实现可持续和循环转型采取实际行动”的段落 p_body：这处修订已经接受过了",
+        ),
+    ],
+)
+def test_a_refused_change_speaks_the_ui_language(
+    exported: Path, tmp_path: Path, language: str, expected: str
+) -> None:
+    issue = reviewed(exported, tmp_path, REPLACE)
+    note = change(issue, "deletion", "实现")
+    issue = accept_change(issue, note)
+    messages.use_language(language)
+    with pytest.raises(ChangeRefused) as caught:
+        accept_change(issue, note)
+    assert str(caught.value) == expected

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from bulletin_studio import messages
 from bulletin_studio.review import ReviewError, read_review
 
 BILLION_LAUGHS = (
@@ -48,6 +49,17 @@ def test_not_a_zip(tmp_path: Path) -> None:
     path = tmp_path / "notes.docx"
     path.write_text("这不是压缩包", encoding="utf-8")
     _refused(path, "notes.docx", "不是 DOCX")
+
+
+def test_a_refusal_speaks_english(tmp_path: Path) -> None:
+    path = tmp_path / "notes.docx"
+    path.write_text("这不是压缩包", encoding="utf-8")
+    messages.use_language("en")
+    with pytest.raises(ReviewError) as caught:
+        read_review(path)
+    assert str(caught.value) == (
+        "“notes.docx” is not a DOCX file (it is not a ZIP archive, or it is encrypted)"
+    )
 
 
 def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:

@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from bulletin_studio import messages
 from bulletin_studio.model import Issue
 from bulletin_studio.review import MergeSummary, Remark, ReviewError, ReviewReport, merge_review
+from bulletin_studio.review.merge import MAX_REMARK_CHARS
 from tests.review.sample_issue import review_issue
 
 WHEN = datetime(2024, 3, 5, 10, tzinfo=UTC)
@@ -109,3 +111,17 @@ def test_a_file_of_another_issue_is_refused() -> None:
     other = ReviewReport(path=Path("old.docx"), remarks=(), bookmarks=frozenset({"art_old"}))
     with pytest.raises(ReviewError, match="另一期"):
         merge_review(review_issue(), other, "old.docx")
+
+
+def test_a_clipped_comment_says_so_in_english() -> None:
+    """The note added to a too-long remark is written in the UI's language at import."""
+    long_text = "意" * (MAX_REMARK_CHARS + 5)
+    messages.use_language("en")
+    _, summary = merge_review(
+        review_issue(), _report(_comment(long_text, ("p_body",), "0")), "reviewed.docx"
+    )
+    [note] = summary.added
+    assert note.text == "意" * MAX_REMARK_CHARS + (
+        f"… (the comment is too long, {MAX_REMARK_CHARS + 5} characters: only the first"
+        f" {MAX_REMARK_CHARS} are kept; the whole text is in reviewed.docx)"
+    )

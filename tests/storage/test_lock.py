@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from bulletin_studio import messages
 from bulletin_studio.storage import FileLockedError, StorageError, acquire_lock, oslock
 from bulletin_studio.storage.lock import UNREADABLE_GRACE_SECONDS, lock_path, pid_alive
 
@@ -144,6 +145,34 @@ def test_a_lock_from_another_host_names_the_file_to_delete(tmp_path: Path) -> No
     _write_lock(path, 4242, "other-machine")
     with pytest.raises(FileLockedError, match=r"删除锁文件 \.~x\.bulletin\.lock"):
         acquire_lock(path)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "The file x.bulletin is open elsewhere (user someone, host other-machine, process"
+            " 4242, since 2024-01-01T09:00:00): if you are sure it was closed there, delete the"
+            " lock file .~x.bulletin.lock and try again",
+        ),
+        (
+            "zh_CN",
+            "文件 x.bulletin 已在别处打开（用户 someone，主机 other-machine，进程 4242，"
+            "自 2024-01-01T09:00:00 起）：如确定对方已关闭此文件，请删除锁文件 .~x.bulletin.lock"
+            " 后重试",
+        ),
+    ],
+)
+def test_a_lock_refusal_speaks_the_ui_language(
+    tmp_path: Path, language: str, expected: str
+) -> None:
+    path = tmp_path / "x.bulletin"
+    _write_lock(path, 4242, "other-machine")
+    messages.use_language(language)
+    with pytest.raises(FileLockedError) as caught:
+        acquire_lock(path)
+    assert str(caught.value) == expected
 
 
 def test_release_leaves_a_lock_file_that_replaced_ours(tmp_path: Path) -> None:

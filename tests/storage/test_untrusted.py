@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bulletin_studio import messages
 from bulletin_studio.storage import Document, StorageError, load_document, reader, save_document
 from bulletin_studio.storage.envelope import FORMAT_ID, encode
 from tests.strategies import png_bytes
@@ -201,6 +202,55 @@ def test_missing_asset_in_folder_names_the_member(small_document: Document, tmp_
         StorageError, match=r"文件 issue.json 不是有效的简报文件：assets/[0-9a-f]{64}\.png：缺少"
     ):
         load_document(tmp_path / "issue.json")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "The file x.bulletin is not a valid bulletin file: it is not a zip archive (the file is"
+            " damaged or of another kind)",
+        ),
+        ("zh_CN", "文件 x.bulletin 不是有效的简报文件：它不是 zip 压缩包（文件已损坏或类型不对）"),
+    ],
+)
+def test_a_corrupt_file_is_named_in_the_ui_language(
+    small_document: Document, tmp_path: Path, language: str, expected: str
+) -> None:
+    path = tmp_path / "x.bulletin"
+    not_a_zip(path, small_document)
+    messages.use_language(language)
+    with pytest.raises(StorageError) as caught:
+        load_document(path)
+    assert str(caught.value) == expected
+
+
+def test_a_missing_member_is_named_in_english(small_document: Document, tmp_path: Path) -> None:
+    (tmp_path / "issue.json").write_bytes(encode(small_document.issue))
+    messages.use_language("en")
+    with pytest.raises(
+        StorageError,
+        match=r"^The file issue.json is not a valid bulletin file: assets/[0-9a-f]{64}\.png: an"
+        r" image this issue uses is missing$",
+    ):
+        load_document(tmp_path / "issue.json")
+
+
+def test_refused_content_is_explained_in_english(small_document: Document, tmp_path: Path) -> None:
+    """Pydantic's refusal reaches the editor in the model's words, not pydantic's."""
+    issue = _issue_dict(small_document)
+    issue["sections"][0]["items"][0]["blocks"][0]["text"] = "[x](ftp://a.org)"
+    path = tmp_path / "x.bulletin"
+    _zip(path, {**_members(small_document), "issue.json": _envelope(issue)})
+    messages.use_language("en")
+    with pytest.raises(StorageError) as caught:
+        load_document(path)
+    assert str(caught.value) == (
+        "The file x.bulletin is not a valid bulletin file: the content is not valid: [p_lead]"
+        " Text: The link “ftp://a.org” is not valid: only addresses starting http://, https:// or"
+        " mailto: are accepted"
+    )
 
 
 def test_missing_file_is_named(tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ def test_a_change_to_text_edited_since_the_export_is_refused_with_the_reason(
     assert not window.notes.decide(True)
     assert window.editor.undo_stack.index() == steps
     assert window.notes.message.isVisible()
-    assert "已与审阅时不同" in window.notes.message.text()
+    assert "no longer as it was reviewed" in window.notes.message.text()
     assert next(n for n in window.editor.issue.notes if n.id == note_id).open_change
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP, Template
 from bulletin_studio.model import drafts, nodes
 from bulletin_studio.model.fields import RichText
 from bulletin_studio.model.issue import Issue, ReviewNote
@@ -32,6 +33,32 @@ DECORATION = re.compile(r"[\s\d.•:：—主题]*")
 same node: theme numbers (``主题2：``), list bullets and numbers, a quote's ``——``."""
 
 _RICH_VALIDATORS = {getattr(item, "func", None) for item in RichText.__metadata__}
+
+_IN_DELETED = {
+    "deletion": QT_TRANSLATE_NOOP(
+        "Review",
+        "{where}: has been deleted, so “{text}” cannot be deleted in it; make the change by hand",
+    ),
+    "insertion": QT_TRANSLATE_NOOP(
+        "Review",
+        "{where}: has been deleted, so “{text}” cannot be inserted in it; make the change by hand",
+    ),
+}
+_LOSES_FORMATTING = {
+    "deletion": QT_TRANSLATE_NOOP(
+        "Review",
+        "{where}: deleting “{text}” would lose its bold, italic or links; make the change by hand",
+    ),
+    "insertion": QT_TRANSLATE_NOOP(
+        "Review",
+        "{where}: inserting “{text}” would lose the bold, italic or links around it; make the"
+        " change by hand",
+    ),
+}
+_ALREADY_DECIDED = {
+    "accepted": QT_TRANSLATE_NOOP("Review", "{where}: this change has already been accepted"),
+    "rejected": QT_TRANSLATE_NOOP("Review", "{where}: this change has already been rejected"),
+}
 
 
 class ChangeRefused(ReviewError):
@@ -56,29 +83,43 @@ def accept_change(issue: Issue, note_id: str) -> Issue:
     node = nodes.get_node(issue, note.target_id) if note.target_id else None
     if node is None:
         raise ChangeRefused(
-            f"{_where(issue, note)}：已删除，无法在其中{_verb(note)}“{note.text}”，请手动处理"
+            _IN_DELETED[note.kind].format(where=_where(issue, note), text=note.text)
         )
     if note.offset is None:
         raise ChangeRefused(
-            f"{_where(issue, note)}：这处修订没有记下位置（来自旧版本的导入，或跨越了段落），"
-            "无法自动修改，请对照修订手动修改"
+            QT_TRANSLATE_NOOP(
+                "Review",
+                "{where}: this change has no recorded place (an import by an older version, or it"
+                " spans paragraphs), so it cannot be made automatically; make it by hand",
+            ).format(where=_where(issue, note))
         )
     expected, position = _paragraph_now(issue, note)
     found = _locate(node, expected, position, len(note.text) if note.kind == "deletion" else 0)
-    if isinstance(found, str):
-        raise ChangeRefused(f"{_where(issue, note)}：{found}")
+    if isinstance(found, Template):
+        raise ChangeRefused(
+            QT_TRANSLATE_NOOP("Review", "{where}: {reason}").format(
+                where=_where(issue, note), reason=found.format()
+            )
+        )
     field, visible_at = found
     if drafts.find_draft(issue, note.target_id or "", field.path[0]) is not None:
         raise ChangeRefused(
-            f"{_where(issue, note)}：“{field.path[0]}”中有未通过检查的输入，请先改正它，再接受修订"
+            QT_TRANSLATE_NOOP(
+                "Review",
+                "{where}: “{field}” holds input that failed its check; correct it first, then"
+                " accept the change",
+            ).format(where=_where(issue, note), field=field.path[0])
         )
     edited = _edited(issue, note, field, visible_at)
     try:
         changed = field.assign(node, edited)
     except ValidationError as error:
         raise ChangeRefused(
-            f"{_where(issue, note)}：接受修订后的文字不被接受（{drafts.model_message(error)}），"
-            "请手动修改"
+            QT_TRANSLATE_NOOP(
+                "Review",
+                "{where}: the text with the change made is refused ({reason}); make the change"
+                " by hand",
+            ).format(where=_where(issue, note), reason=drafts.model_message(error))
         ) from None
     issue = nodes.replace_node(issue, note.target_id or "", changed)
     return _decided(issue, note.id, "accepted")
@@ -110,10 +151,11 @@ def decide_all(issue: Issue, item_id: str, accept: bool) -> Decisions:
 def _open_change(issue: Issue, note_id: str) -> ReviewNote:
     note = next((n for n in issue.notes if n.id == note_id), None)
     if note is None or note.kind == "comment":
-        raise ChangeRefused(f"找不到修订“{note_id}”")
+        raise ChangeRefused(
+            QT_TRANSLATE_NOOP("Review", "Cannot find the change “{id}”").format(id=note_id)
+        )
     if note.decision is not None:
-        done = "接受" if note.decision == "accepted" else "拒绝"
-        raise ChangeRefused(f"{_where(issue, note)}：这处修订已经{done}过了")
+        raise ChangeRefused(_ALREADY_DECIDED[note.decision].format(where=_where(issue, note)))
     return note
 
 
@@ -129,15 +171,13 @@ def _decided(issue: Issue, note_id: str, decision: str) -> Issue:
 
 def _where(issue: Issue, note: ReviewNote) -> str:
     """The item's title, and the block's id when the change is in a block."""
-    title = place(issue, note.target_id) or "（未对应到条目）"
+    title = place(issue, note.target_id) or QT_TRANSLATE_NOOP("Review", "(not on an item)").format()
     owner = issue.owner_item(note.target_id) if note.target_id else None
     if owner is not None and owner.id != note.target_id:
-        return f"“{title}”的段落 {note.target_id}"
-    return f"“{title}”"
-
-
-def _verb(note: ReviewNote) -> str:
-    return "删除" if note.kind == "deletion" else "插入"
+        return QT_TRANSLATE_NOOP("Review", "Paragraph {block} of “{title}”").format(
+            block=note.target_id, title=title
+        )
+    return QT_TRANSLATE_NOOP("Review", "“{title}”").format(title=title)
 
 
 def _paragraph_now(issue: Issue, note: ReviewNote) -> tuple[str, int]:
@@ -161,13 +201,21 @@ def _paragraph_now(issue: Issue, note: ReviewNote) -> tuple[str, int]:
     for change in sorted([*siblings, note], key=lambda n: (n.offset or 0, order[n.id])):
         offset = change.offset or 0
         if offset < cursor:
-            raise ChangeRefused(f"{_where(issue, note)}：这处修订与已接受的修订重叠，请手动修改")
+            raise ChangeRefused(
+                QT_TRANSLATE_NOOP(
+                    "Review", "{where}: this change overlaps one already accepted; make it by hand"
+                ).format(where=_where(issue, note))
+            )
         parts.append(exported[cursor:offset])
         cursor = offset
         deleted = exported[offset : offset + len(change.text)]
         if change.kind == "deletion" and deleted != change.text:
             raise ChangeRefused(
-                f"{_where(issue, note)}：修订记录不完整（删除的文字与段落对不上），请手动修改"
+                QT_TRANSLATE_NOOP(
+                    "Review",
+                    "{where}: the record of the change is incomplete (the deleted text does not"
+                    " match the paragraph); make it by hand",
+                ).format(where=_where(issue, note))
             )
         if change is note:
             position = sum(len(part) for part in parts)
@@ -241,7 +289,7 @@ def _segments(text: str) -> Iterator[tuple[int, str]]:
 
 def _locate(
     node: BaseModel, paragraph: str, position: int, length: int
-) -> tuple[_Field, int] | str:
+) -> tuple[_Field, int] | Template:
     """The field holding ``paragraph`` and where in its visible text ``position`` falls; or
     why none can be said to."""
     fields = list(_fields(node))
@@ -264,9 +312,17 @@ def _locate(
         if DECORATION.fullmatch(rest):
             found[(field.path, position - start)] = field
     if not found:
-        return "被修订的文字已与审阅时不同（导出后又改过），请对照修订手动修改"
+        return QT_TRANSLATE_NOOP(
+            "Review",
+            "the changed text is no longer as it was reviewed (it was edited after the export);"
+            " make the change by hand",
+        )
     if len(found) > 1:
-        return "有几处相同的文字，无法确定修订在哪一处，请手动修改"
+        return QT_TRANSLATE_NOOP(
+            "Review",
+            "the same text is in several places, so which one the change is in is unclear; make"
+            " it by hand",
+        )
     ((path, at),) = found
     return found[(path, at)], at
 
@@ -280,7 +336,6 @@ def _edited(issue: Issue, note: ReviewNote, field: _Field, at: int) -> str:
     edited = edit_visible(field.source, at, end, inserted)
     if edited is None:
         raise ChangeRefused(
-            f"{_where(issue, note)}：{_verb(note)}“{note.text}”后无法保持原有的粗体、斜体或链接，"
-            "请手动修改"
+            _LOSES_FORMATTING[note.kind].format(where=_where(issue, note), text=note.text)
         )
     return edited

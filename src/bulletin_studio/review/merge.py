@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP, Template
 from bulletin_studio.model.ids import new_id
 from bulletin_studio.model.issue import Issue, ReviewNote
 from bulletin_studio.review.errors import ReviewError
@@ -15,12 +16,20 @@ MAX_REMARK_CHARS = 20_000
 the rest is: three 7 MB comments once made an issue too big to open again."""
 
 
-def _clipped(text: str, what: str, source_name: str) -> str:
+_COMMENT = QT_TRANSLATE_NOOP("Review", "the comment")
+_QUOTED = QT_TRANSLATE_NOOP("Review", "the commented text")
+
+
+def _clipped(text: str, what: Template, source_name: str) -> str:
     if len(text) <= MAX_REMARK_CHARS:
         return text
-    return (
-        f"{text[:MAX_REMARK_CHARS]}……（{what}过长，共 {len(text)} 字，只保留了前 "
-        f"{MAX_REMARK_CHARS} 字；全文见 {source_name}）"
+    note = QT_TRANSLATE_NOOP(
+        "Review",
+        "… ({what} is too long, {length} characters: only the first {kept} are kept; the whole"
+        " text is in {source})",
+    )
+    return text[:MAX_REMARK_CHARS] + note.format(
+        what=what.format(), length=len(text), kept=MAX_REMARK_CHARS, source=source_name
     )
 
 
@@ -63,7 +72,13 @@ def merge_review(
     """
     ids = {node.id for node in issue.walk()}
     if not report.bookmarks & ids:
-        raise ReviewError(f"“{source_name}”来自另一期简报：其中的书签与本期的条目都对应不上")
+        raise ReviewError(
+            QT_TRANSLATE_NOOP(
+                "Review",
+                "“{name}” comes from another issue: none of its bookmarks matches an item of this"
+                " one",
+            ).format(name=source_name)
+        )
     known = {note.origin: note.id for note in issue.notes if note.origin}
     targets = [
         next((anchor for anchor in remark.anchors if anchor in ids), None)
@@ -92,8 +107,8 @@ def merge_review(
                 target_id=target,
                 author=remark.author,
                 date=remark.date,
-                text=_clipped(remark.text, "审阅意见", source_name),
-                quoted=_clipped(remark.quoted, "被评论的原文", source_name),
+                text=_clipped(remark.text, _COMMENT, source_name),
+                quoted=_clipped(remark.quoted, _QUOTED, source_name),
                 parent_id=by_comment.get(remark.parent_comment_id)
                 if remark.parent_comment_id
                 else None,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.review.errors import ReviewError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -40,21 +41,46 @@ class DocxPackage:
         try:
             size = path.stat().st_size
         except OSError as error:
-            raise ReviewError(f"无法读取文件“{self._name}”：{error.strerror or error}") from None
+            raise ReviewError(
+                QT_TRANSLATE_NOOP("Review", "Cannot read the file “{name}”: {reason}").format(
+                    name=self._name, reason=error.strerror or error
+                )
+            ) from None
         if size > MAX_FILE_BYTES:
-            raise ReviewError(f"“{self._name}”过大（{size // 2**20} MB），不像审阅后的简报")
+            raise ReviewError(
+                QT_TRANSLATE_NOOP(
+                    "Review", "“{name}” is too large ({size} MB) to be a reviewed bulletin"
+                ).format(name=self._name, size=size // 2**20)
+            )
         if not zipfile.is_zipfile(path):
-            raise ReviewError(f"“{self._name}”不是 DOCX 文件（不是 ZIP 压缩包，或已加密）")
+            raise ReviewError(
+                QT_TRANSLATE_NOOP(
+                    "Review",
+                    "“{name}” is not a DOCX file (it is not a ZIP archive, or it is encrypted)",
+                ).format(name=self._name)
+            )
         try:
             with zipfile.ZipFile(path) as archive:
                 self._members = {info.filename: info for info in archive.infolist()}
         except (zipfile.BadZipFile, OSError) as error:
-            raise ReviewError(f"“{self._name}”已损坏，无法打开：{error}") from None
+            raise ReviewError(
+                QT_TRANSLATE_NOOP(
+                    "Review", "“{name}” is damaged and cannot be opened: {reason}"
+                ).format(name=self._name, reason=error)
+            ) from None
         if len(self._members) > MAX_MEMBERS:
-            raise ReviewError(f"“{self._name}”包含 {len(self._members)} 个文件，不像 Word 文档")
+            raise ReviewError(
+                QT_TRANSLATE_NOOP(
+                    "Review", "“{name}” holds {count} files: it does not look like a Word document"
+                ).format(name=self._name, count=len(self._members))
+            )
         main = self._main_document_name()
         if main is None or main not in self._members:
-            raise ReviewError(f"“{self._name}”不是 Word 文档（找不到正文 word/document.xml）")
+            raise ReviewError(
+                QT_TRANSLATE_NOOP(
+                    "Review", "“{name}” is not a Word document (it has no word/document.xml)"
+                ).format(name=self._name)
+            )
         self.main = main
 
     def _main_document_name(self) -> str | None:
@@ -76,7 +102,11 @@ class DocxPackage:
             with zipfile.ZipFile(self.path) as archive, archive.open(info) as stream:
                 data = stream.read(MAX_PART_BYTES + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-            raise ReviewError(f"“{self._name}”中的 {name} 已损坏：{error}") from None
+            raise ReviewError(
+                QT_TRANSLATE_NOOP("Review", "{part} in “{name}” is damaged: {reason}").format(
+                    part=name, name=self._name, reason=error
+                )
+            ) from None
         if len(data) > MAX_PART_BYTES:
             raise ReviewError(self._too_large(name))
         if any(marker in data for marker in _DOCTYPE_MARKERS):
@@ -84,16 +114,25 @@ class DocxPackage:
         try:
             root = etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as error:
-            raise ReviewError(f"“{self._name}”中的 {name} 不是有效的 XML：{error.msg}") from None
+            raise ReviewError(
+                QT_TRANSLATE_NOOP("Review", "{part} in “{name}” is not valid XML: {reason}").format(
+                    part=name, name=self._name, reason=error.msg
+                )
+            ) from None
         if root.getroottree().docinfo.doctype:  # a declaration in an encoding not scanned above
             raise ReviewError(self._has_dtd(name))
         return root
 
     def _has_dtd(self, name: str) -> str:
-        return f"“{self._name}”中的 {name} 含有 DTD 声明（可能是 XML 炸弹），已拒绝导入"
+        return QT_TRANSLATE_NOOP(
+            "Review",
+            "{part} in “{name}” holds a DTD declaration (possibly an XML bomb): not imported",
+        ).format(part=name, name=self._name)
 
     def _too_large(self, name: str) -> str:
-        return f"“{self._name}”中的 {name} 解压后超过 {MAX_PART_BYTES // 2**20} MB，已拒绝导入"
+        return QT_TRANSLATE_NOOP(
+            "Review", "{part} in “{name}” is over {limit} MB unpacked: not imported"
+        ).format(part=name, name=self._name, limit=MAX_PART_BYTES // 2**20)
 
     def related(self, source: str, kind_suffix: str) -> str | None:
         """The part a relationship of ``source`` (e.g. the main document) of this kind points to."""

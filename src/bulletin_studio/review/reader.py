@@ -34,6 +34,7 @@ from typing import ClassVar
 
 from lxml import etree
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.ids import ID_PATTERN
 from bulletin_studio.review.errors import ReviewError
 from bulletin_studio.review.package import DocxPackage
@@ -64,7 +65,11 @@ def read_review(path: Path) -> ReviewReport:
     spans = scan.bookmark_spans()
     if not spans:
         raise ReviewError(
-            f"“{path.name}”不是本软件导出的简报（找不到条目书签），无法把评论对应到条目"
+            QT_TRANSLATE_NOOP(
+                "Review",
+                "“{name}” is not a bulletin exported by Bulletin Studio (it has no item"
+                " bookmarks), so its comments cannot be matched to items",
+            ).format(name=path.name)
         )
     comments = _read_comments(package)
     changes = list(scan.joined_changes())

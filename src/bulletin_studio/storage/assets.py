@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.storage.errors import StorageError
 
 MAX_ASSET_BYTES = 40 * 1024 * 1024
@@ -25,7 +26,11 @@ def asset_name(data: bytes) -> str:
     """The name an image gets in ``assets/`` (``<sha256>.<ext>``); raises if it is unusable."""
     if len(data) > MAX_ASSET_BYTES:
         size, limit = len(data) / 1024 / 1024, MAX_ASSET_BYTES // 1024 // 1024
-        raise StorageError(f"图片过大（{size:.1f} MB）：最大 {limit} MB")
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Storage", "The image is too large ({size} MB): at most {limit} MB"
+            ).format(size=f"{size:.1f}", limit=limit)
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -35,7 +40,11 @@ def asset_name(data: bytes) -> str:
                 if kind in EXTENSIONS and width * height <= MAX_ASSET_PIXELS:
                     image.verify()
     except UnidentifiedImageError:
-        raise StorageError("无法识别为图片：只接受 PNG、JPEG、GIF、WebP") from None
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Storage", "Not recognised as an image: only PNG, JPEG, GIF and WebP are accepted"
+            ).format()
+        ) from None
     except (
         Image.DecompressionBombError,
         Image.DecompressionBombWarning,
@@ -43,12 +52,24 @@ def asset_name(data: bytes) -> str:
         SyntaxError,
         ValueError,
     ) as error:
-        raise StorageError(f"图片无法读取（可能已损坏）：{error}") from None
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Storage", "The image cannot be read (it may be damaged): {reason}"
+            ).format(reason=error)
+        ) from None
     if kind not in EXTENSIONS:
-        raise StorageError(f"不支持的图片格式 {kind}：只接受 PNG、JPEG、GIF、WebP")
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "Unsupported image format {kind}: only PNG, JPEG, GIF and WebP are accepted",
+            ).format(kind=kind)
+        )
     if width * height > MAX_ASSET_PIXELS:
         raise StorageError(
-            f"图片像素过多（{width}×{height}）：最多 {MAX_ASSET_PIXELS // 1_000_000} 百万像素"
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "The image has too many pixels ({width}×{height}): at most {limit} megapixels",
+            ).format(width=width, height=height, limit=MAX_ASSET_PIXELS // 1_000_000)
         )
     return f"{hashlib.sha256(data).hexdigest()}.{EXTENSIONS[kind]}"
 
@@ -71,11 +92,19 @@ class AssetStore(Mapping[str, bytes]):
             with path.open("rb") as stream:
                 data = stream.read(MAX_ASSET_BYTES + 1)
         except OSError as error:
-            raise StorageError(f"无法读取图片 {path.name}：{error.strerror or error}") from None
+            raise StorageError(
+                QT_TRANSLATE_NOOP("Storage", "Cannot read the image {name}: {reason}").format(
+                    name=path.name, reason=error.strerror or error
+                )
+            ) from None
         try:
             return self.add(data)
         except StorageError as error:
-            raise StorageError(f"图片 {path.name}：{error.message}") from None
+            raise StorageError(
+                QT_TRANSLATE_NOOP("Storage", "Image {name}: {message}").format(
+                    name=path.name, message=error.message
+                )
+            ) from None
 
     def subset(self, names: Iterable[str]) -> "AssetStore":
         """A store with only the given names (those it holds): what a package must carry."""

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.derive import next_issue
 from bulletin_studio.model.issue import (
     DEFAULT_SECTION_TITLES,
@@ -33,6 +34,7 @@ from bulletin_studio.storage.files import open_regular
 
 PACKAGE_SUFFIX = ".bulletin"
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_CANNOT_SAVE = QT_TRANSLATE_NOOP("Storage", "Cannot save the file {name}: {reason}")
 
 
 @dataclass
@@ -45,7 +47,9 @@ def load_document(path: Path) -> Document:
     """Read a ``.bulletin`` package, an ``issue.json`` or a folder holding one; never writes."""
     path = Path(path)
     if not path.exists():
-        raise StorageError(f"文件 {path} 不存在")
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Storage", "The file {path} does not exist").format(path=path)
+        )
     try:
         if path.is_dir() or is_unpacked(path):
             return _load(path, reader.open_folder(path))
@@ -58,7 +62,11 @@ def load_document(path: Path) -> Document:
     except envelope.EnvelopeError as error:
         raise StorageError(invalid_file(path, str(error)).message, error.problems) from None
     except OSError as error:
-        raise StorageError(f"无法读取文件 {path.name}：{error.strerror or error}") from None
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Storage", "Cannot read the file {name}: {reason}").format(
+                name=path.name, reason=error.strerror or error
+            )
+        ) from None
 
 
 def _load(path: Path, source: reader.Source) -> Document:
@@ -68,13 +76,19 @@ def _load(path: Path, source: reader.Source) -> Document:
         member = f"{reader.ASSETS_DIR}/{name}"
         data = source.read_asset(name)
         if data is None:
-            raise reader.UnsafeFile("缺少本期引用的图片", member)
+            missing = QT_TRANSLATE_NOOP("Storage", "an image this issue uses is missing")
+            raise reader.UnsafeFile(missing.format(), member)
         try:
             stored = assets.add(data)
         except StorageError as error:
             raise reader.UnsafeFile(error.message, member) from None
         if stored != name:
-            raise reader.UnsafeFile("图片内容与其名称（内容哈希）不符，文件可能已损坏", member)
+            mismatch = QT_TRANSLATE_NOOP(
+                "Storage",
+                "the image does not match its name (the hash of its content): the file may be"
+                " damaged",
+            )
+            raise reader.UnsafeFile(mismatch.format(), member)
     return Document(issue=issue, assets=assets)
 
 
@@ -96,7 +110,11 @@ def _referenced(doc: Document) -> list[str]:
     names = sorted(doc.issue.asset_names())
     missing = [name for name in names if name not in doc.assets]
     if missing:
-        raise StorageError(f"无法保存：缺少图片 {', '.join(missing)}")
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Storage", "Cannot save: images missing: {names}").format(
+                names=", ".join(missing)
+            )
+        )
     return names
 
 
@@ -125,13 +143,19 @@ def save_document(doc: Document, path: Path) -> None:
     try:
         issue_json = envelope.encode(doc.issue)
     except envelope.EnvelopeError as error:
-        raise StorageError(f"无法保存文件 {path.name}：{error}", error.problems) from None
+        raise StorageError(
+            _CANNOT_SAVE.format(name=path.name, reason=error), error.problems
+        ) from None
     names = _referenced(doc)
     too_big = reader.limit_exceeded(len(issue_json), [len(doc.assets[name]) for name in names])
     if too_big:
         raise StorageError(
-            f"无法保存文件 {path.name}：{too_big}，保存后将无法再打开。"
-            "请删减过长的内容（如审阅意见）后再保存；原文件未改动"
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "Cannot save the file {name}: {reason}, so it could not be opened again. Shorten"
+                " what is too long (review notes, for example) and save again; the file was not"
+                " changed",
+            ).format(name=path.name, reason=too_big)
         )
     try:
         if is_unpacked(path):
@@ -140,7 +164,9 @@ def save_document(doc: Document, path: Path) -> None:
             write_atomic(path, _zip(issue_json, doc.assets, names))
     except OSError as error:
         raise StorageError(
-            f"无法保存文件 {path.name}：{describe_os_error(error)}；原文件未改动"
+            QT_TRANSLATE_NOOP(
+                "Storage", "Cannot save the file {name}: {reason}; the file was not changed"
+            ).format(name=path.name, reason=describe_os_error(error))
         ) from None
 
 

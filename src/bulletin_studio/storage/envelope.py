@@ -41,6 +41,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.issue import Issue
 from bulletin_studio.model.problems import Problem, field_name, problems_from_validation
 
@@ -114,7 +115,8 @@ def encode(issue: Issue) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        raise _refusal(list(lone_surrogates(envelope["issue"], "请删除或改正它"))) from None
+        advice = QT_TRANSLATE_NOOP("Storage", "delete or correct it").format()
+        raise _refusal(list(lone_surrogates(envelope["issue"], advice))) from None
 
 
 def decode(
@@ -126,30 +128,53 @@ def decode(
     try:
         envelope = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise EnvelopeError("issue.json 不是 UTF-8 文本") from None
+        raise EnvelopeError(
+            QT_TRANSLATE_NOOP("Storage", "issue.json is not UTF-8 text").format()
+        ) from None
     except json.JSONDecodeError as error:
         raise EnvelopeError(
-            f"issue.json 不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列：{error.msg}）"
+            QT_TRANSLATE_NOOP(
+                "Storage", "issue.json is not valid JSON (line {line}, column {column}: {reason})"
+            ).format(line=error.lineno, column=error.colno, reason=error.msg)
         ) from None
     except RecursionError:
-        raise EnvelopeError("issue.json 嵌套层次过深") from None
+        raise EnvelopeError(
+            QT_TRANSLATE_NOOP("Storage", "issue.json is nested too deeply").format()
+        ) from None
     except ValueError as error:  # e.g. an integer of thousands of digits
-        raise EnvelopeError(f"issue.json 含有无法读取的数值：{error}") from None
+        raise EnvelopeError(
+            QT_TRANSLATE_NOOP(
+                "Storage", "issue.json holds a number that cannot be read: {reason}"
+            ).format(reason=error)
+        ) from None
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT_ID:
-        raise EnvelopeError(f"缺少格式标识“{FORMAT_ID}”，这不是 Bulletin Studio 的文件")
+        raise EnvelopeError(
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "the format mark “{format}” is missing: this is not a Bulletin Studio file",
+            ).format(format=FORMAT_ID)
+        )
     version = envelope.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise EnvelopeError(f"格式版本“{version}”无效")
+        raise EnvelopeError(
+            QT_TRANSLATE_NOOP("Storage", "the format version “{version}” is not valid").format(
+                version=version
+            )
+        )
     if version > current:
         raise EnvelopeError(
-            f"文件由较新版本的 Bulletin Studio 保存（格式版本 {version}，"
-            f"本程序支持到 {current}）：请升级后再打开"
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "the file was saved by a newer Bulletin Studio (format version {version}; this one"
+                " reads up to {current}): upgrade Bulletin Studio, then open the file again",
+            ).format(version=version, current=current)
         )
     data = envelope.get("issue")
     if not isinstance(data, dict):
-        raise EnvelopeError("缺少“issue”部分")
+        raise EnvelopeError(QT_TRANSLATE_NOOP("Storage", "the “issue” part is missing").format())
+    advice = QT_TRANSLATE_NOOP("Storage", "delete or correct it in issue.json")
     if _ESCAPED_SURROGATE.search(raw) and (
-        problems := list(lone_surrogates(data, "请在 issue.json 中删除或改正它"))
+        problems := list(lone_surrogates(data, advice.format()))
     ):
         raise _refusal(problems)
     data = migrate(data, version, migrations, current)
@@ -160,8 +185,15 @@ def decode(
 
 
 def _refusal(problems: list[Problem]) -> EnvelopeError:
-    more = f"（另有 {len(problems) - 1} 处问题）" if len(problems) > 1 else ""
-    return EnvelopeError(f"内容有误：{problems[0]}{more}", tuple(problems))
+    if len(problems) > 1:
+        message = QT_TRANSLATE_NOOP(
+            "Storage", "the content is not valid: {problem} ({count} more problems)"
+        ).format(problem=problems[0], count=len(problems) - 1)
+    else:
+        message = QT_TRANSLATE_NOOP("Storage", "the content is not valid: {problem}").format(
+            problem=problems[0]
+        )
+    return EnvelopeError(message, tuple(problems))
 
 
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
@@ -186,7 +218,11 @@ def lone_surrogates(
         character = f"U+{ord(found.group()):04X}"
         yield Problem(
             severity="error",
-            message=f"含有无法保存的字符 {character}（不成对的 UTF-16 代理项）：{advice}",
+            message=QT_TRANSLATE_NOOP(
+                "Storage",
+                "Holds a character that cannot be saved, {character} (an unpaired UTF-16"
+                " surrogate): {advice}",
+            ).format(character=character, advice=advice),
             target_id=owner,
             field=field_name(key),
         )
@@ -202,7 +238,11 @@ def migrate(
     while version < current:
         step = migrations.get(version)
         if step is None:
-            raise EnvelopeError(f"无法从格式版本 {version} 升级到 {version + 1}")
+            raise EnvelopeError(
+                QT_TRANSLATE_NOOP(
+                    "Storage", "cannot upgrade from format version {version} to {next}"
+                ).format(version=version, next=version + 1)
+            )
         data = step(data)
         version += 1
     return data

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bulletin_studio.errors import BulletinError
+from bulletin_studio.messages import QT_TRANSLATE_NOOP, Template
 from bulletin_studio.model.problems import Problem
 
 
@@ -21,24 +22,44 @@ class StorageError(BulletinError):
 
 
 def invalid_file(path: Path, reason: str, member: str | None = None) -> StorageError:
-    """The common «文件 x 不是有效的简报文件：…» message, naming the member when there is one."""
-    where = f"{member}：" if member else ""
-    return StorageError(f"文件 {path.name} 不是有效的简报文件：{where}{reason}")
+    """The common "not a valid bulletin file" message, naming the member when there is one."""
+    if member:
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "Storage", "The file {name} is not a valid bulletin file: {member}: {reason}"
+            ).format(name=path.name, member=member, reason=reason)
+        )
+    return StorageError(
+        QT_TRANSLATE_NOOP(
+            "Storage", "The file {name} is not a valid bulletin file: {reason}"
+        ).format(name=path.name, reason=reason)
+    )
 
 
-_ADVICE = {
-    errno.ENOSPC: "磁盘已满，请腾出空间后重试",
-    errno.EDQUOT: "超出磁盘配额，请腾出空间后重试",
-    errno.EACCES: "没有权限，请检查文件和所在文件夹的权限，或换个位置",
-    errno.EPERM: "没有权限，请检查文件和所在文件夹的权限，或换个位置",
-    errno.EROFS: "磁盘是只读的，请换个位置",
-    errno.ENOENT: "文件夹不存在，请检查路径",
-    errno.EIO: "磁盘或网络读写出错，请检查连接后重试",
+_NO_PERMISSION = QT_TRANSLATE_NOOP(
+    "Storage",
+    "No permission: check the permissions of the file and of its folder, or choose another place",
+)
+_ADVICE: dict[int, Template] = {
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Storage", "The disk is full: free some space and try again"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP(
+        "Storage", "The disk quota is exceeded: free some space and try again"
+    ),
+    errno.EACCES: _NO_PERMISSION,
+    errno.EPERM: _NO_PERMISSION,
+    errno.EROFS: QT_TRANSLATE_NOOP("Storage", "The disk is read-only: choose another place"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("Storage", "The folder does not exist: check the path"),
+    errno.EIO: QT_TRANSLATE_NOOP(
+        "Storage", "Reading or writing the disk or network failed: check the connection and retry"
+    ),
 }
+_ADVICE_WITH_DETAIL = QT_TRANSLATE_NOOP("Storage", "{advice} ({detail})")
 
 
 def describe_os_error(error: OSError) -> str:
     """What went wrong in the editor's words and what to do, with the system's text after it."""
     detail = error.strerror or str(error)
     advice = _ADVICE.get(error.errno or 0)
-    return f"{advice}（{detail}）" if advice else detail
+    if advice is None:
+        return detail
+    return _ADVICE_WITH_DETAIL.format(advice=advice.format(), detail=detail)

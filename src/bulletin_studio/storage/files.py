@@ -6,6 +6,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.storage.errors import StorageError
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -14,20 +15,24 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 def file_kind(mode: int) -> str:
     """What a non-regular file is, in the editor's words."""
     if stat.S_ISFIFO(mode):
-        return "命名管道"
+        return QT_TRANSLATE_NOOP("Storage", "a named pipe").format()
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "设备"
+        return QT_TRANSLATE_NOOP("Storage", "a device").format()
     if stat.S_ISDIR(mode):
-        return "文件夹"
+        return QT_TRANSLATE_NOOP("Storage", "a folder").format()
     if stat.S_ISLNK(mode):
-        return "符号链接"
+        return QT_TRANSLATE_NOOP("Storage", "a symbolic link").format()
     if stat.S_ISSOCK(mode):
-        return "套接字"
-    return "特殊文件"
+        return QT_TRANSLATE_NOOP("Storage", "a socket").format()
+    return QT_TRANSLATE_NOOP("Storage", "a special file").format()
 
 
 def not_regular(path: Path, mode: int) -> StorageError:
-    return StorageError(f"{path.name} 是{file_kind(mode)}，不是普通文件：请改用一个普通文件")
+    return StorageError(
+        QT_TRANSLATE_NOOP(
+            "Storage", "{name} is {kind}, not a regular file: use a regular file instead"
+        ).format(name=path.name, kind=file_kind(mode))
+    )
 
 
 def open_regular(path: Path) -> BinaryIO:

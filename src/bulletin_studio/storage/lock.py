@@ -44,6 +44,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.storage import oslock
 from bulletin_studio.storage.atomic import remove_orphan_temps
 from bulletin_studio.storage.errors import StorageError, describe_os_error
@@ -55,6 +56,9 @@ CONTENDED_WAIT_SECONDS = 1.0
 _RETRY_SECONDS = 0.01
 _RECORD_MAX_BYTES = 4096
 _ISSUE_MEMBER = "issue.json"
+_CANNOT_CREATE = QT_TRANSLATE_NOOP(
+    "Storage", "Cannot create the lock file {lock} for {name}: {reason}"
+)
 
 Identity = tuple[int, int]
 
@@ -67,7 +71,9 @@ class LockOwner:
     time: str
 
     def describe(self) -> str:
-        return f"用户 {self.user}，主机 {self.host}，进程 {self.pid}，自 {self.time} 起"
+        return QT_TRANSLATE_NOOP(
+            "Storage", "user {user}, host {host}, process {pid}, since {time}"
+        ).format(user=self.user, host=self.host, pid=self.pid, time=self.time)
 
     @classmethod
     def this_process(cls) -> "LockOwner":
@@ -89,13 +95,22 @@ class FileLockedError(StorageError):
     def __init__(
         self, path: Path, owner: LockOwner | None, unverifiable: Path | None = None
     ) -> None:
-        who = owner.describe() if owner else "锁文件无法读取"
-        hint = (
-            f"：如确定对方已关闭此文件，请删除锁文件 {unverifiable.name} 后重试"
-            if unverifiable
-            else ""
+        who = (
+            owner.describe()
+            if owner
+            else QT_TRANSLATE_NOOP("Storage", "the lock file cannot be read").format()
         )
-        super().__init__(f"文件 {path.name} 已在别处打开（{who}）{hint}")
+        if unverifiable:
+            message = QT_TRANSLATE_NOOP(
+                "Storage",
+                "The file {name} is open elsewhere ({who}): if you are sure it was closed there,"
+                " delete the lock file {lock} and try again",
+            ).format(name=path.name, who=who, lock=unverifiable.name)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "Storage", "The file {name} is open elsewhere ({who})"
+            ).format(name=path.name, who=who)
+        super().__init__(message)
         self.owner = owner
 
 
@@ -267,12 +282,17 @@ def _open(path: Path, lock_file: Path) -> tuple[int, bool]:
         except FileNotFoundError:
             if not lock_file.parent.is_dir():
                 raise StorageError(
-                    f"无法为文件 {path.name} 创建锁文件：文件夹 {lock_file.parent} 不存在"
+                    QT_TRANSLATE_NOOP(
+                        "Storage",
+                        "Cannot create a lock file for {name}: the folder {folder} does not exist",
+                    ).format(name=path.name, folder=lock_file.parent)
                 ) from None
             continue  # removed between the two opens: create it afresh
         except OSError as error:
             raise StorageError(
-                f"无法为文件 {path.name} 创建锁文件 {lock_file.name}：{describe_os_error(error)}"
+                _CANNOT_CREATE.format(
+                    lock=lock_file.name, name=path.name, reason=describe_os_error(error)
+                )
             ) from None
 
 
@@ -288,7 +308,9 @@ def _write_record(path: Path, lock_file: Path, fd: int, record: bytes) -> None:
     except OSError as error:
         _remove_if_same(lock_file, _identity(fd))
         raise StorageError(
-            f"无法为文件 {path.name} 创建锁文件 {lock_file.name}：{describe_os_error(error)}"
+            _CANNOT_CREATE.format(
+                lock=lock_file.name, name=path.name, reason=describe_os_error(error)
+            )
         ) from None
 
 

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.storage.atomic import write_atomic
 from bulletin_studio.storage.envelope import FORMAT_ID
 from bulletin_studio.storage.errors import StorageError, describe_os_error
@@ -35,17 +36,30 @@ def check_output_target(out: Path, *, protected: Iterable[Path] = ()) -> None:
     """
     out = Path(out)
     if any(_same_file(out, document) for document in protected):
-        raise StorageError(f"不能导出到 {out.name}：它就是正在导出的简报。请换一个文件名")
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "Cannot export to {name}: it is the bulletin being exported. Choose another file"
+                " name",
+            ).format(name=out.name)
+        )
     if out.name.lower().endswith(DOCUMENT_SUFFIXES):
         raise StorageError(
-            f"不能导出到 {out.name}：这是简报文件的名称，导出会覆盖简报。"
-            "请改用 .pdf 或 .docx 文件名"
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "Cannot export to {name}: that is the name of a bulletin file, and exporting would"
+                " overwrite the bulletin. Use a .pdf or .docx file name",
+            ).format(name=out.name)
         )
     try:
         info = os.lstat(out)
     except FileNotFoundError:
         if not out.parent.is_dir():
-            raise StorageError(f"不能导出到 {out.name}：文件夹 {out.parent} 不存在") from None
+            raise StorageError(
+                QT_TRANSLATE_NOOP(
+                    "Storage", "Cannot export to {name}: the folder {folder} does not exist"
+                ).format(name=out.name, folder=out.parent)
+            ) from None
     else:
         _check_existing(out, info)
     check_unlocked(out)
@@ -54,16 +68,28 @@ def check_output_target(out: Path, *, protected: Iterable[Path] = ()) -> None:
 def _check_existing(out: Path, info: os.stat_result) -> None:
     if not stat.S_ISREG(info.st_mode):
         kind = file_kind(info.st_mode)
-        raise StorageError(f"不能导出到 {out.name}：它是{kind}，不是普通文件。请指定一个普通文件")
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "Cannot export to {name}: it is {kind}, not a regular file. Choose a regular file",
+            ).format(name=out.name, kind=kind)
+        )
     writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
     if not info.st_mode & writable_bits or not os.access(out, os.W_OK):
         raise StorageError(
-            f"不能导出到 {out.name}：文件是只读的。请先取消它的只读属性，或换一个文件名"
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "Cannot export to {name}: the file is read-only. Make it writable first, or"
+                " choose another file name",
+            ).format(name=out.name)
         )
     if _holds_an_issue(out):
         raise StorageError(
-            f"不能导出到 {out.name}：其中是一期简报（改了名的简报文件），导出会覆盖它。"
-            "请换一个文件名"
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "Cannot export to {name}: it holds an issue (a renamed bulletin file), and"
+                " exporting would overwrite it. Choose another file name",
+            ).format(name=out.name)
         )
 
 
@@ -76,7 +102,9 @@ def write_output(out: Path, data: bytes) -> None:
         write_atomic(out, data, keep_backup=False)
     except OSError as error:
         raise StorageError(
-            f"无法写入 {out.name}：{describe_os_error(error)}；原有的文件未改动"
+            QT_TRANSLATE_NOOP(
+                "Storage", "Cannot write {name}: {reason}; the existing file was not changed"
+            ).format(name=out.name, reason=describe_os_error(error))
         ) from None
 
 

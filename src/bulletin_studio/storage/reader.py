@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.storage.assets import MAX_ASSET_BYTES
 from bulletin_studio.storage.files import open_regular
 
@@ -44,15 +45,22 @@ def limit_exceeded(issue_bytes: int, asset_sizes: Sequence[int]) -> str | None:
     """Why a package with members of these sizes would be refused on reading, or None."""
     megabyte = 1024 * 1024
     if issue_bytes > MAX_ISSUE_BYTES:
-        return (
-            f"{ISSUE_MEMBER} 将有 {issue_bytes / megabyte:.1f} MB，"
-            f"超过上限 {MAX_ISSUE_BYTES // megabyte} MB"
+        return QT_TRANSLATE_NOOP(
+            "Storage", "{member} would be {size} MB, over the limit of {limit} MB"
+        ).format(
+            member=ISSUE_MEMBER,
+            size=f"{issue_bytes / megabyte:.1f}",
+            limit=MAX_ISSUE_BYTES // megabyte,
         )
     if len(asset_sizes) + 1 > MAX_MEMBERS:
-        return f"图片有 {len(asset_sizes)} 张，超过上限 {MAX_MEMBERS - 1} 张"
+        return QT_TRANSLATE_NOOP(
+            "Storage", "there would be {count} images, over the limit of {limit}"
+        ).format(count=len(asset_sizes), limit=MAX_MEMBERS - 1)
     total = issue_bytes + sum(asset_sizes)
     if total > MAX_TOTAL_BYTES:
-        return f"总大小将有 {total / megabyte:.0f} MB，超过上限 {MAX_TOTAL_BYTES // megabyte} MB"
+        return QT_TRANSLATE_NOOP(
+            "Storage", "the total size would be {size} MB, over the limit of {limit} MB"
+        ).format(size=f"{total / megabyte:.0f}", limit=MAX_TOTAL_BYTES // megabyte)
     return None
 
 
@@ -61,11 +69,18 @@ def open_package(stream: BinaryIO) -> tuple[zipfile.ZipFile, Source]:
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile):
-        raise UnsafeFile("它不是 zip 压缩包（文件已损坏或类型不对）") from None
+        not_zip = QT_TRANSLATE_NOOP(
+            "Storage", "it is not a zip archive (the file is damaged or of another kind)"
+        )
+        raise UnsafeFile(not_zip.format()) from None
     try:
         members = _check_directory(archive)
         if ISSUE_MEMBER not in members:
-            raise UnsafeFile("压缩包中没有 issue.json")
+            raise UnsafeFile(
+                QT_TRANSLATE_NOOP("Storage", "the archive holds no {member}").format(
+                    member=ISSUE_MEMBER
+                )
+            )
         issue_json = _read_member(archive, members[ISSUE_MEMBER], MAX_ISSUE_BYTES)
 
         def read_asset(name: str) -> bytes | None:
@@ -95,33 +110,53 @@ def open_folder(path: Path) -> Source:
 def _check_directory(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise UnsafeFile(f"压缩包含有 {len(infos)} 个成员，超过上限 {MAX_MEMBERS}")
+        raise UnsafeFile(
+            QT_TRANSLATE_NOOP(
+                "Storage", "the archive holds {count} members, over the limit of {limit}"
+            ).format(count=len(infos), limit=MAX_MEMBERS)
+        )
     total = 0
     members: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
         parts = PurePosixPath(name.replace("\\", "/")).parts
         if name.startswith(("/", "\\")) or _DRIVE.match(name) or ".." in parts:
-            raise UnsafeFile("成员路径不安全（绝对路径或含“..”）", name)
+            unsafe = QT_TRANSLATE_NOOP(
+                "Storage", "the member's path is unsafe (absolute, or holding “..”)"
+            )
+            raise UnsafeFile(unsafe.format(), name)
         if name in members:
-            raise UnsafeFile("成员重复出现", name)
+            raise UnsafeFile(
+                QT_TRANSLATE_NOOP("Storage", "the member appears twice").format(), name
+            )
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise UnsafeFile(f"解压后总大小超过上限 {MAX_TOTAL_BYTES // 1024 // 1024} MB")
+            raise UnsafeFile(
+                QT_TRANSLATE_NOOP(
+                    "Storage", "unpacked, the total size is over the limit of {limit} MB"
+                ).format(limit=MAX_TOTAL_BYTES // 1024 // 1024)
+            )
         members[name] = info
     return members
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     if info.file_size > limit:
-        raise UnsafeFile(f"成员过大（声明 {info.file_size} 字节，上限 {limit}）", info.filename)
+        too_large = QT_TRANSLATE_NOOP(
+            "Storage", "the member is too large ({size} bytes declared, limit {limit})"
+        )
+        raise UnsafeFile(too_large.format(size=info.file_size, limit=limit), info.filename)
     try:
         with archive.open(info) as stream:
             return _read_limited(stream, limit, info.filename)
     except (zipfile.BadZipFile, EOFError):
-        raise UnsafeFile("数据已损坏（解压或校验失败）", info.filename) from None
+        damaged = QT_TRANSLATE_NOOP(
+            "Storage", "the data is damaged (unpacking or checking it failed)"
+        )
+        raise UnsafeFile(damaged.format(), info.filename) from None
     except (OSError, NotImplementedError, RuntimeError) as error:
-        raise UnsafeFile(f"无法解压：{error}", info.filename) from None
+        cannot = QT_TRANSLATE_NOOP("Storage", "cannot unpack it: {reason}")
+        raise UnsafeFile(cannot.format(reason=error), info.filename) from None
 
 
 def _read_file(path: Path, limit: int, member: str) -> bytes:
@@ -129,14 +164,19 @@ def _read_file(path: Path, limit: int, member: str) -> bytes:
         with open_regular(path) as stream:
             return _read_limited(stream, limit, member)
     except FileNotFoundError:
-        raise UnsafeFile("文件不存在", member) from None
+        missing = QT_TRANSLATE_NOOP("Storage", "the file does not exist")
+        raise UnsafeFile(missing.format(), member) from None
     except OSError as error:
-        raise UnsafeFile(f"无法读取：{error.strerror or error}", member) from None
+        cannot = QT_TRANSLATE_NOOP("Storage", "cannot read it: {reason}")
+        raise UnsafeFile(cannot.format(reason=error.strerror or error), member) from None
 
 
 def _read_limited(stream: BinaryIO, limit: int, member: str) -> bytes:
     """Read at most ``limit`` bytes; one byte more means the member is too large."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise UnsafeFile(f"成员解压后超过上限 {limit} 字节", member)
+        too_large = QT_TRANSLATE_NOOP(
+            "Storage", "unpacked, the member is over the limit of {limit} bytes"
+        )
+        raise UnsafeFile(too_large.format(limit=limit), member)
     return data

@@ -2236,6 +2236,138 @@ The copy was kept as %2.</source>
         <source>Only a tracked change (an insertion or deletion) is accepted or rejected</source>
         <translation>只有修订（插入或删除）才能接受或拒绝</translation>
     </message>
+    <message>
+        <source>{where}: has been deleted, so “{text}” cannot be deleted in it; make the change by hand</source>
+        <translation>{where}：已删除，无法在其中删除“{text}”，请手动处理</translation>
+    </message>
+    <message>
+        <source>{where}: has been deleted, so “{text}” cannot be inserted in it; make the change by hand</source>
+        <translation>{where}：已删除，无法在其中插入“{text}”，请手动处理</translation>
+    </message>
+    <message>
+        <source>{where}: deleting “{text}” would lose its bold, italic or links; make the change by hand</source>
+        <translation>{where}：删除“{text}”后无法保持原有的粗体、斜体或链接，请手动修改</translation>
+    </message>
+    <message>
+        <source>{where}: inserting “{text}” would lose the bold, italic or links around it; make the change by hand</source>
+        <translation>{where}：插入“{text}”后无法保持原有的粗体、斜体或链接，请手动修改</translation>
+    </message>
+    <message>
+        <source>{where}: this change has already been accepted</source>
+        <translation>{where}：这处修订已经接受过了</translation>
+    </message>
+    <message>
+        <source>{where}: this change has already been rejected</source>
+        <translation>{where}：这处修订已经拒绝过了</translation>
+    </message>
+    <message>
+        <source>{where}: this change has no recorded place (an import by an older version, or it spans paragraphs), so it cannot be made automatically; make it by hand</source>
+        <translation>{where}：这处修订没有记下位置（来自旧版本的导入，或跨越了段落），无法自动修改，请对照修订手动修改</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
+    </message>
+    <message>
+        <source>{where}: “{field}” holds input that failed its check; correct it first, then accept the change</source>
+        <translation>{where}：“{field}”中有未通过检查的输入，请先改正它，再接受修订</translation>
+    </message>
+    <message>
+        <source>{where}: the text with the change made is refused ({reason}); make the change by hand</source>
+        <translation>{where}：接受修订后的文字不被接受（{reason}），请手动修改</translation>
+    </message>
+    <message>
+        <source>Cannot find the change “{id}”</source>
+        <translation>找不到修订“{id}”</translation>
+    </message>
+    <message>
+        <source>(not on an item)</source>
+        <translation>（未对应到条目）</translation>
+    </message>
+    <message>
+        <source>Paragraph {block} of “{title}”</source>
+        <translation>“{title}”的段落 {block}</translation>
+    </message>
+    <message>
+        <source>“{title}”</source>
+        <translation>“{title}”</translation>
+    </message>
+    <message>
+        <source>{where}: this change overlaps one already accepted; make it by hand</source>
+        <translation>{where}：这处修订与已接受的修订重叠，请手动修改</translation>
+    </message>
+    <message>
+        <source>{where}: the record of the change is incomplete (the deleted text does not match the paragraph); make it by hand</source>
+        <translation>{where}：修订记录不完整（删除的文字与段落对不上），请手动修改</translation>
+    </message>
+    <message>
+        <source>the changed text is no longer as it was reviewed (it was edited after the export); make the change by hand</source>
+        <translation>被修订的文字已与审阅时不同（导出后又改过），请对照修订手动修改</translation>
+    </message>
+    <message>
+        <source>the same text is in several places, so which one the change is in is unclear; make it by hand</source>
+        <translation>有几处相同的文字，无法确定修订在哪一处，请手动修改</translation>
+    </message>
+    <message>
+        <source>the comment</source>
+        <translation>审阅意见</translation>
+    </message>
+    <message>
+        <source>the commented text</source>
+        <translation>被评论的原文</translation>
+    </message>
+    <message>
+        <source>… ({what} is too long, {length} characters: only the first {kept} are kept; the whole text is in {source})</source>
+        <translation>……（{what}过长，共 {length} 字，只保留了前 {kept} 字；全文见 {source}）</translation>
+    </message>
+    <message>
+        <source>“{name}” comes from another issue: none of its bookmarks matches an item of this one</source>
+        <translation>“{name}”来自另一期简报：其中的书签与本期的条目都对应不上</translation>
+    </message>
+    <message>
+        <source>Cannot read the file “{name}”: {reason}</source>
+        <translation>无法读取文件“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large ({size} MB) to be a reviewed bulletin</source>
+        <translation>“{name}”过大（{size} MB），不像审阅后的简报</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a DOCX file (it is not a ZIP archive, or it is encrypted)</source>
+        <translation>“{name}”不是 DOCX 文件（不是 ZIP 压缩包，或已加密）</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened: {reason}</source>
+        <translation>“{name}”已损坏，无法打开：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” holds {count} files: it does not look like a Word document</source>
+        <translation>“{name}”包含 {count} 个文件，不像 Word 文档</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a Word document (it has no word/document.xml)</source>
+        <translation>“{name}”不是 Word 文档（找不到正文 word/document.xml）</translation>
+    </message>
+    <message>
+        <source>{part} in “{name}” is damaged: {reason}</source>
+        <translation>“{name}”中的 {part} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>{part} in “{name}” is not valid XML: {reason}</source>
+        <translation>“{name}”中的 {part} 不是有效的 XML：{reason}</translation>
+    </message>
+    <message>
+        <source>{part} in “{name}” holds a DTD declaration (possibly an XML bomb): not imported</source>
+        <translation>“{name}”中的 {part} 含有 DTD 声明（可能是 XML 炸弹），已拒绝导入</translation>
+    </message>
+    <message>
+        <source>{part} in “{name}” is over {limit} MB unpacked: not imported</source>
+        <translation>“{name}”中的 {part} 解压后超过 {limit} MB，已拒绝导入</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a bulletin exported by Bulletin Studio (it has no item bookmarks), so its comments cannot be matched to items</source>
+        <translation>“{name}”不是本软件导出的简报（找不到条目书签），无法把评论对应到条目</translation>
+    </message>
 </context>
 <context>
     <name>RichText</name>
@@ -2265,6 +2397,29 @@ The copy was kept as %2.</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>The settings file {path} cannot be read: {reason}</source>
+        <translation>设置文件 {path} 无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>Settings file {path}: the key fonts should be a table (family = &quot;font file path&quot;)</source>
+        <translation>设置文件 {path}：键 fonts 应为表（family = &quot;字体文件路径&quot;）</translation>
+    </message>
+    <message>
+        <source>Settings file {path}: the key fonts.{family} should be a font file path</source>
+        <translation>设置文件 {path}：键 fonts.{family} 应为字体文件路径</translation>
+    </message>
+    <message>
+        <source>Settings file {path}: the key print should be a table (profile = &quot;ICC file path&quot;)</source>
+        <translation>设置文件 {path}：键 print 应为表（profile = &quot;ICC 文件路径&quot;）</translation>
+    </message>
+    <message>
+        <source>Settings file {path}: the key print.profile should be an ICC file path</source>
+        <translation>设置文件 {path}：键 print.profile 应为 ICC 文件路径</translation>
+    </message>
+</context>
+<context>
     <name>Snippets</name>
     <message>
         <source>Delete snippet</source>
@@ -2277,6 +2432,301 @@ The copy was kept as %2.</source>
     <message>
         <source>Add snippet</source>
         <translation>添加常用段落</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The image is too large ({size} MB): at most {limit} MB</source>
+        <translation>图片过大（{size} MB）：最大 {limit} MB</translation>
+    </message>
+    <message>
+        <source>Not recognised as an image: only PNG, JPEG, GIF and WebP are accepted</source>
+        <translation>无法识别为图片：只接受 PNG、JPEG、GIF、WebP</translation>
+    </message>
+    <message>
+        <source>The image cannot be read (it may be damaged): {reason}</source>
+        <translation>图片无法读取（可能已损坏）：{reason}</translation>
+    </message>
+    <message>
+        <source>Unsupported image format {kind}: only PNG, JPEG, GIF and WebP are accepted</source>
+        <translation>不支持的图片格式 {kind}：只接受 PNG、JPEG、GIF、WebP</translation>
+    </message>
+    <message>
+        <source>The image has too many pixels ({width}×{height}): at most {limit} megapixels</source>
+        <translation>图片像素过多（{width}×{height}）：最多 {limit} 百万像素</translation>
+    </message>
+    <message>
+        <source>Cannot read the image {name}: {reason}</source>
+        <translation>无法读取图片 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Image {name}: {message}</source>
+        <translation>图片 {name}：{message}</translation>
+    </message>
+    <message>
+        <source>Cannot save the file {name}: {reason}</source>
+        <translation>无法保存文件 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist</source>
+        <translation>文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {name}: {reason}</source>
+        <translation>无法读取文件 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>an image this issue uses is missing</source>
+        <translation>缺少本期引用的图片</translation>
+    </message>
+    <message>
+        <source>the image does not match its name (the hash of its content): the file may be damaged</source>
+        <translation>图片内容与其名称（内容哈希）不符，文件可能已损坏</translation>
+    </message>
+    <message>
+        <source>Cannot save: images missing: {names}</source>
+        <translation>无法保存：缺少图片 {names}</translation>
+    </message>
+    <message>
+        <source>Cannot save the file {name}: {reason}, so it could not be opened again. Shorten what is too long (review notes, for example) and save again; the file was not changed</source>
+        <translation>无法保存文件 {name}：{reason}，保存后将无法再打开。请删减过长的内容（如审阅意见）后再保存；原文件未改动</translation>
+    </message>
+    <message>
+        <source>Cannot save the file {name}: {reason}; the file was not changed</source>
+        <translation>无法保存文件 {name}：{reason}；原文件未改动</translation>
+    </message>
+    <message>
+        <source>delete or correct it</source>
+        <translation>请删除或改正它</translation>
+    </message>
+    <message>
+        <source>issue.json is not UTF-8 text</source>
+        <translation>issue.json 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>issue.json is not valid JSON (line {line}, column {column}: {reason})</source>
+        <translation>issue.json 不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）</translation>
+    </message>
+    <message>
+        <source>issue.json is nested too deeply</source>
+        <translation>issue.json 嵌套层次过深</translation>
+    </message>
+    <message>
+        <source>issue.json holds a number that cannot be read: {reason}</source>
+        <translation>issue.json 含有无法读取的数值：{reason}</translation>
+    </message>
+    <message>
+        <source>the format mark “{format}” is missing: this is not a Bulletin Studio file</source>
+        <translation>缺少格式标识“{format}”，这不是 Bulletin Studio 的文件</translation>
+    </message>
+    <message>
+        <source>the format version “{version}” is not valid</source>
+        <translation>格式版本“{version}”无效</translation>
+    </message>
+    <message>
+        <source>the “issue” part is missing</source>
+        <translation>缺少“issue”部分</translation>
+    </message>
+    <message>
+        <source>the content is not valid: {problem} ({count} more problems)</source>
+        <translation>内容有误：{problem}（另有 {count} 处问题）</translation>
+    </message>
+    <message>
+        <source>the content is not valid: {problem}</source>
+        <translation>内容有误：{problem}</translation>
+    </message>
+    <message>
+        <source>cannot upgrade from format version {version} to {next}</source>
+        <translation>无法从格式版本 {version} 升级到 {next}</translation>
+    </message>
+    <message>
+        <source>delete or correct it in issue.json</source>
+        <translation>请在 issue.json 中删除或改正它</translation>
+    </message>
+    <message>
+        <source>the file was saved by a newer Bulletin Studio (format version {version}; this one reads up to {current}): upgrade Bulletin Studio, then open the file again</source>
+        <translation>文件由较新版本的 Bulletin Studio 保存（格式版本 {version}，本程序支持到 {current}）：请升级后再打开</translation>
+    </message>
+    <message>
+        <source>Holds a character that cannot be saved, {character} (an unpaired UTF-16 surrogate): {advice}</source>
+        <translation>含有无法保存的字符 {character}（不成对的 UTF-16 代理项）：{advice}</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a valid bulletin file: {member}: {reason}</source>
+        <translation>文件 {name} 不是有效的简报文件：{member}：{reason}</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a valid bulletin file: {reason}</source>
+        <translation>文件 {name} 不是有效的简报文件：{reason}</translation>
+    </message>
+    <message>
+        <source>No permission: check the permissions of the file and of its folder, or choose another place</source>
+        <translation>没有权限，请检查文件和所在文件夹的权限，或换个位置</translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space and try again</source>
+        <translation>磁盘已满，请腾出空间后重试</translation>
+    </message>
+    <message>
+        <source>The disk quota is exceeded: free some space and try again</source>
+        <translation>超出磁盘配额，请腾出空间后重试</translation>
+    </message>
+    <message>
+        <source>The disk is read-only: choose another place</source>
+        <translation>磁盘是只读的，请换个位置</translation>
+    </message>
+    <message>
+        <source>The folder does not exist: check the path</source>
+        <translation>文件夹不存在，请检查路径</translation>
+    </message>
+    <message>
+        <source>Reading or writing the disk or network failed: check the connection and retry</source>
+        <translation>磁盘或网络读写出错，请检查连接后重试</translation>
+    </message>
+    <message>
+        <source>{advice} ({detail})</source>
+        <translation>{advice}（{detail}）</translation>
+    </message>
+    <message>
+        <source>a named pipe</source>
+        <translation>命名管道</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation>符号链接</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <source>{name} is {kind}, not a regular file: use a regular file instead</source>
+        <translation>{name} 是{kind}，不是普通文件：请改用一个普通文件</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file {lock} for {name}: {reason}</source>
+        <translation>无法为文件 {name} 创建锁文件 {lock}：{reason}</translation>
+    </message>
+    <message>
+        <source>user {user}, host {host}, process {pid}, since {time}</source>
+        <translation>用户 {user}，主机 {host}，进程 {pid}，自 {time} 起</translation>
+    </message>
+    <message>
+        <source>the lock file cannot be read</source>
+        <translation>锁文件无法读取</translation>
+    </message>
+    <message>
+        <source>The file {name} is open elsewhere ({who}): if you are sure it was closed there, delete the lock file {lock} and try again</source>
+        <translation>文件 {name} 已在别处打开（{who}）：如确定对方已关闭此文件，请删除锁文件 {lock} 后重试</translation>
+    </message>
+    <message>
+        <source>The file {name} is open elsewhere ({who})</source>
+        <translation>文件 {name} 已在别处打开（{who}）</translation>
+    </message>
+    <message>
+        <source>Cannot create a lock file for {name}: the folder {folder} does not exist</source>
+        <translation>无法为文件 {name} 创建锁文件：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>Cannot export to {name}: it is the bulletin being exported. Choose another file name</source>
+        <translation>不能导出到 {name}：它就是正在导出的简报。请换一个文件名</translation>
+    </message>
+    <message>
+        <source>Cannot export to {name}: that is the name of a bulletin file, and exporting would overwrite the bulletin. Use a .pdf or .docx file name</source>
+        <translation>不能导出到 {name}：这是简报文件的名称，导出会覆盖简报。请改用 .pdf 或 .docx 文件名</translation>
+    </message>
+    <message>
+        <source>Cannot export to {name}: the folder {folder} does not exist</source>
+        <translation>不能导出到 {name}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>Cannot export to {name}: it is {kind}, not a regular file. Choose a regular file</source>
+        <translation>不能导出到 {name}：它是{kind}，不是普通文件。请指定一个普通文件</translation>
+    </message>
+    <message>
+        <source>Cannot export to {name}: the file is read-only. Make it writable first, or choose another file name</source>
+        <translation>不能导出到 {name}：文件是只读的。请先取消它的只读属性，或换一个文件名</translation>
+    </message>
+    <message>
+        <source>Cannot export to {name}: it holds an issue (a renamed bulletin file), and exporting would overwrite it. Choose another file name</source>
+        <translation>不能导出到 {name}：其中是一期简报（改了名的简报文件），导出会覆盖它。请换一个文件名</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}; the existing file was not changed</source>
+        <translation>无法写入 {name}：{reason}；原有的文件未改动</translation>
+    </message>
+    <message>
+        <source>{member} would be {size} MB, over the limit of {limit} MB</source>
+        <translation>{member} 将有 {size} MB，超过上限 {limit} MB</translation>
+    </message>
+    <message>
+        <source>there would be {count} images, over the limit of {limit}</source>
+        <translation>图片有 {count} 张，超过上限 {limit} 张</translation>
+    </message>
+    <message>
+        <source>the total size would be {size} MB, over the limit of {limit} MB</source>
+        <translation>总大小将有 {size} MB，超过上限 {limit} MB</translation>
+    </message>
+    <message>
+        <source>it is not a zip archive (the file is damaged or of another kind)</source>
+        <translation>它不是 zip 压缩包（文件已损坏或类型不对）</translation>
+    </message>
+    <message>
+        <source>the archive holds no {member}</source>
+        <translation>压缩包中没有 {member}</translation>
+    </message>
+    <message>
+        <source>the archive holds {count} members, over the limit of {limit}</source>
+        <translation>压缩包含有 {count} 个成员，超过上限 {limit}</translation>
+    </message>
+    <message>
+        <source>the member&apos;s path is unsafe (absolute, or holding “..”)</source>
+        <translation>成员路径不安全（绝对路径或含“..”）</translation>
+    </message>
+    <message>
+        <source>the member appears twice</source>
+        <translation>成员重复出现</translation>
+    </message>
+    <message>
+        <source>unpacked, the total size is over the limit of {limit} MB</source>
+        <translation>解压后总大小超过上限 {limit} MB</translation>
+    </message>
+    <message>
+        <source>the member is too large ({size} bytes declared, limit {limit})</source>
+        <translation>成员过大（声明 {size} 字节，上限 {limit}）</translation>
+    </message>
+    <message>
+        <source>the data is damaged (unpacking or checking it failed)</source>
+        <translation>数据已损坏（解压或校验失败）</translation>
+    </message>
+    <message>
+        <source>cannot unpack it: {reason}</source>
+        <translation>无法解压：{reason}</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot read it: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>unpacked, the member is over the limit of {limit} bytes</source>
+        <translation>成员解压后超过上限 {limit} 字节</translation>
     </message>
 </context>
 <context>
