@@ -23,6 +23,7 @@ from bulletin_studio.model import (
     Article,
     Figure,
     ImageRef,
+    LogoStrip,
     Paragraph,
     PartnerNews,
     Resource,
@@ -265,3 +266,23 @@ def test_columns_of_items_with_nothing_to_print_still_export() -> None:
         {},
     )
     assert "art_empty" in laid.anchor_pages
+
+
+def test_headings_before_a_block_taller_than_the_page_go_first_alone() -> None:
+    """A long organisation label and title before a logo strip whose caption fills a page,
+    with source lines kept under it: no page holds them together, so the headings are set
+    where they are and the block follows (found by the property test, which failed)."""
+    item = PartnerNews(
+        id="pn_long",
+        organisation="伙伴机构名称、" * 64,
+        title="合作伙伴新闻",
+        blocks=[
+            LogoStrip(id="g_long", logos=[], caption="伙伴标志说明文字，" * 280),
+            SourceLine(id="s_one", url="https://example.org/a"),
+            SourceLine(id="s_two", url="https://example.org/b"),
+        ],
+    )
+    first = article("art_first", [Paragraph(id="p_first", text=filler(3))])
+    laid = lay_out(issue_of(section("sec_1", [first, item])), {})
+    assert laid.anchor_pages["pn_long"] <= laid.line("伙伴标志说明文字").page
+    assert laid.line("合作伙伴新闻").page == laid.anchor_pages["pn_long"]

@@ -360,11 +360,15 @@ def _gap(before: Flowable, after: Flowable) -> float:
 
 
 def fill(
-    canvas: Canvas, members: list[Flowable], available_width: float, available_height: float
+    canvas: Canvas,
+    members: list[Flowable],
+    available_width: float,
+    available_height: float,
+    keep_with_next: bool = True,
 ) -> tuple[list[Flowable], list[Flowable]]:
     """The members that fit one under the other in ``available_height`` (the last perhaps as
     the first part of its split), and the rest. A member that keeps with the next one (a
-    subheading) never ends the fitting part."""
+    subheading) never ends the fitting part, unless ``keep_with_next`` is off."""
     fitting: list[Flowable] = []
     rest: list[Flowable] = []
     used = 0.0
@@ -380,7 +384,7 @@ def fill(
             fitting.append(parts[0])
         rest = [*parts[1:], *members[index + 1 :]] if parts else members[index:]
         break
-    while fitting and rest and fitting[-1].getKeepWithNext():
+    while keep_with_next and fitting and rest and fitting[-1].getKeepWithNext():
         rest.insert(0, fitting.pop())
     return fitting, rest
 
@@ -432,8 +436,17 @@ class Stack(CanvasMemory, ShallowCopied, Flowable):
 
     def split_anywhere(self, available_width: float, available_height: float) -> list[Flowable]:
         """The members that fit, plus the first part of the one that does not, as one stack;
-        the rest follow. For content taller than a page, which cannot be kept together."""
-        fitting, rest = fill(self.canvas, self.members, available_width, available_height)
+        the rest follow. For content taller than a page, which cannot be kept together.
+
+        Headings keep with what follows them; but where that leaves nothing to set and the
+        whole is taller than a page (a long heading before a figure that fills a page), no
+        page could ever keep them together, so they go first alone."""
+        canvas = self.canvas
+        fitting, rest = fill(canvas, self.members, available_width, available_height)
+        if not fitting and self.wrap(available_width, available_height)[1] > self.frame_height:
+            fitting, rest = fill(
+                canvas, self.members, available_width, available_height, keep_with_next=False
+            )
         if not fitting:
             return []
         if not rest:
