@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QDialogButtonBox
 
 from bulletin_studio.storage import Document
+from bulletin_studio.ui.app import ui_font
 from bulletin_studio.ui.export_dialog import ExportChoices, ExportDialog
 
 MM = 72 / 25.4
@@ -142,3 +143,21 @@ def test_remembered_choices_from_a_damaged_settings_file_fall_back_to_defaults(
     assert choices.variant in ("print", "screen")
     assert isinstance(choices.layout, str) and isinstance(choices.folder, str)
     assert ExportChoices.from_prefs(choices.to_prefs()) == choices
+
+
+def test_the_standards_note_is_shown_whole(qapp, window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The wrapped note under the PDF/X choice gets the height its lines need, for either
+    standard (it was cut off below its first line and a half)."""
+    font = qapp.font()
+    qapp.setFont(ui_font(font))  # the app's own font, as the app sets it
+    try:
+        dialog = _open_dialog(window)
+        dialog.docx_box.setChecked(True)
+        note = dialog.pdfx_note
+        for standard in ("x4", "x1a"):
+            dialog.pdfx_box.setCurrentIndex(dialog.pdfx_box.findData(standard))
+            qtbot.wait(50)
+            assert note.height() >= note.heightForWidth(note.width()), standard
+        dialog.reject()
+    finally:
+        qapp.setFont(font)

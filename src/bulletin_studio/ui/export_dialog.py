@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -134,6 +136,7 @@ class ExportDialog(QDialog):
         self.pdfx_note = QLabel(self)
         self.pdfx_note.setObjectName("pdfxNote")
         self.pdfx_note.setWordWrap(True)
+        self.pdfx_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.pdfx_note.setStyleSheet("color: palette(dark);")
         self.folder_edit = QLineEdit(choices.folder or str(default_folder(issue_path)), self)
         browse = QPushButton(self.tr("Choose…"), self)
@@ -171,6 +174,7 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(formats)
         layout.addLayout(common)
         layout.addWidget(self._pdf_group)
@@ -223,12 +227,27 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
         if problem:
             self.files_label.setText(problem)
+            self._fit_notes()
             return
         lines = []
         for path in self.choices().targets(self._issue_path).values():
             note = self.tr(" (replaces the existing file)") if path.exists() else ""
             lines.append(f"{path}{note}")
         self.files_label.setText("\n".join(lines))
+        self._fit_notes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_notes()
+
+    def _fit_notes(self) -> None:
+        """Give the wrapped notes the height their lines need at their width (the dialog
+        grows to fit them): a form layout sizes a dialog without asking them, and the note
+        under the standard was cut off. Only once shown are their widths the real ones."""
+        if not self.isVisible():
+            return
+        for label in (self.pdfx_note, self.files_label):
+            label.setMinimumHeight(label.heightForWidth(label.width()))
 
     def _pdfx_note(self) -> str:
         if self.pdfx_box.currentData() == "x1a":
