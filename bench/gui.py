@@ -39,11 +39,10 @@ from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from bulletin_studio.storage import sample_document, save_document  # noqa: E402
-from bulletin_studio.ui import settings  # noqa: E402
-from bulletin_studio.ui.app import start_window, ui_font  # noqa: E402
+from bulletin_studio.ui import app as app_module  # noqa: E402
+from bulletin_studio.ui.app import start_window  # noqa: E402
 from bulletin_studio.ui.debounce import MAX_MS  # noqa: E402
 from bulletin_studio.ui.editor import IssueEditor  # noqa: E402
-from bulletin_studio.ui.i18n import install_translators, ui_locale  # noqa: E402
 from bulletin_studio.ui.main_window import MainWindow, start_geometry  # noqa: E402
 
 START_RUNS = 5
@@ -54,12 +53,7 @@ WARM_UP_EDITS = 50
 
 def make_app() -> QApplication:
     """The application set up as ``bulletin_studio.ui.app.run`` does it."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName(settings.ORGANIZATION)
-    app.setApplicationName(settings.APPLICATION)
-    app.setFont(ui_font(app.font()))
-    install_translators(app, ui_locale(settings.language()))
-    return app
+    return app_module.make_app(sys.argv[:1])
 
 
 def close_window(window: MainWindow) -> None:

@@ -51,12 +51,29 @@ def start_window(path: Path | None, recovery: RecoveryStore | None = None) -> Ma
     return window
 
 
-def run(path: Path | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+GIL_SWITCH_SECONDS = 0.001
+"""How long a busy worker thread may keep the interpreter while the window waits for it.
+
+The preview sets pages in a worker thread; each call the window makes into Qt lets go of the
+interpreter and then waits for it again, up to Python's default 5 ms each time. A paint of
+a few dozen such calls then waited for most of a render: keystroke to page 336 ms median
+on the sample, 145 ms with 1 ms (bench/gui.py)."""
+
+
+def make_app(argv: list[str]) -> QApplication:
+    """The application: names for settings, the UI font and language, a responsive window."""
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setFont(ui_font(app.font()))
     install_translators(app, ui_locale(settings.language()))
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
+    return app
+
+
+def run(path: Path | None) -> int:
+    app = make_app(sys.argv)
     crashlog.log_warnings_to_file()
     window = start_window(path)
     install_excepthook(window)
