@@ -56,6 +56,8 @@ def _rendered_window(make_window, qtbot):  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.preview.rendered, timeout=90_000):
         pass
     qtbot.waitUntil(window.preview.page_view.isVisible)
+    # the pages in view come first; the whole issue follows and reloads the view
+    qtbot.waitUntil(lambda: not window.preview.is_busy(), timeout=90_000)
     return window
 
 

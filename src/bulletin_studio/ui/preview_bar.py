@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
 
 from bulletin_studio.ui import settings
 from bulletin_studio.ui.layout_choice import DEFAULT_LAYOUT, fill_layout_box, selected_layout
-from bulletin_studio.ui.page_view import Fit, PageView
+from bulletin_studio.ui.page_view import ZOOM_STEPS, Fit, PageView
 from bulletin_studio.ui.signals import emit
 from bulletin_studio.ui.thumbnails import Thumbnails
-
-ZOOM_CHOICES = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 class PreviewBar(QWidget):
@@ -97,7 +95,7 @@ class PreviewBar(QWidget):
         self.zoom_box.setObjectName("previewZoom")
         self.zoom_box.addItem(self.tr("Fit width"), Fit.WIDTH)
         self.zoom_box.addItem(self.tr("Fit page"), Fit.PAGE)
-        for factor in ZOOM_CHOICES:
+        for factor in ZOOM_STEPS:  # every step of + and -, so the box always names it
             self.zoom_box.addItem(f"{factor:.0%}", factor)
         self.zoom_box.setToolTip(self.tr("Zoom"))
         self.zoom_box.activated.connect(lambda index: view.set_zoom(self.zoom_box.itemData(index)))
