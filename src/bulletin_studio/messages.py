@@ -33,7 +33,7 @@ class Template:
 
     def format(self, **values: object) -> str:
         """The message in the current language with ``values`` filled in."""
-        return _translator(self.context, self.source).format_map(values)
+        return _current_translator()(self.context, self.source).format_map(values)
 
     def __str__(self) -> str:
         return self.format()
@@ -79,7 +79,16 @@ def catalogue_translator(language: str) -> Translator:
     return lambda context, source: entries.get((context, source), source)
 
 
-_translator: Translator = catalogue_translator(language_from_environment())
+_translator: Translator | None = None
+"""Chosen on first use: the app passes Qt's before any message is made, and then the .ts
+file need not be read at all."""
+
+
+def _current_translator() -> Translator:
+    global _translator
+    if _translator is None:
+        _translator = catalogue_translator(language_from_environment())
+    return _translator
 
 
 def use_translator(translator: Translator) -> None:
