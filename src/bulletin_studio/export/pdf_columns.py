@@ -21,11 +21,12 @@ class SectionColumns(BalancedColumns):
         frame = self._frame
         top = frame._topPadding if self._topPadding is None else self._topPadding
         bottom = frame._bottomPadding if self._bottomPadding is None else self._bottomPadding
-        width, _, _, _ = self._findSplit(self.canv, self._column_width(aW), 1e9, paraFix=False)
-        if width <= _FUZZ:
-            return 0, list(self._content)
         room = self._nCols * (aH - top - bottom)
-        _, _, first, _ = self._findSplit(self.canv, self._column_width(aW), room, paraFix=False)
+        width, _, first, rest = self._findSplit(
+            self.canv, self._column_width(aW), room, paraFix=False
+        )
+        if width <= _FUZZ and not rest:  # only anchors: nothing has a size
+            return 0, list(self._content)
         if not first and not frame._atTop:
             return 0, [PageBreak(), self]
         return super()._generated_content(aW, aH)
