@@ -66,11 +66,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "sample", help=QT_TRANSLATE_NOOP("CLI", "Write the sample issue").format()
     )
     sample.add_argument("out", type=Path, metavar="OUT.bulletin")
-    sample.add_argument(
-        "--force",
-        action="store_true",
-        help=QT_TRANSLATE_NOOP("CLI", "Overwrite an existing file").format(),
-    )
+    _add_force_option(sample)
     sample.set_defaults(handler=_cmd_sample)
 
     new = commands.add_parser(
@@ -81,11 +77,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--from", dest="previous", type=Path, required=True, metavar="PREV.bulletin")
     new.add_argument("out", type=Path, metavar="OUT.bulletin")
-    new.add_argument(
-        "--force",
-        action="store_true",
-        help=QT_TRANSLATE_NOOP("CLI", "Overwrite an existing file").format(),
-    )
+    _add_force_option(new)
     new.set_defaults(handler=_cmd_new)
 
     schema = commands.add_parser(
@@ -111,12 +103,7 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     export.add_argument("--docx", type=Path, metavar="OUT.docx")
-    export.add_argument(
-        "--layout",
-        default="default",
-        metavar="NAME",
-        help=QT_TRANSLATE_NOOP("CLI", "Layout name or .toml path").format(),
-    )
+    _add_layout_option(export)
     export.add_argument("--variant", choices=("print", "screen"), default="print")
     export.add_argument(
         "--pdfx",
@@ -153,12 +140,7 @@ def _build_parser() -> argparse.ArgumentParser:
             "CLI", "Standard to check against (default: the one the file declares, else x4)"
         ).format(),
     )
-    check.add_argument(
-        "--layout",
-        default="default",
-        metavar="NAME",
-        help=QT_TRANSLATE_NOOP("CLI", "Layout name or .toml path").format(),
-    )
+    _add_layout_option(check)
     check.add_argument(
         "--profile",
         type=Path,
@@ -173,12 +155,7 @@ def _build_parser() -> argparse.ArgumentParser:
             "CLI", "List the fonts each role of the layout uses, and convert them ahead"
         ).format(),
     )
-    fonts.add_argument(
-        "--layout",
-        default="default",
-        metavar="NAME",
-        help=QT_TRANSLATE_NOOP("CLI", "Layout name or .toml path").format(),
-    )
+    _add_layout_option(fonts)
     fonts.set_defaults(handler=_cmd_fonts)
 
     review = commands.add_parser(
@@ -191,6 +168,23 @@ def _build_parser() -> argparse.ArgumentParser:
     review.add_argument("reviewed", type=Path, metavar="REVIEWED.docx")
     review.set_defaults(handler=_cmd_import_review)
     return parser
+
+
+def _add_force_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("CLI", "Overwrite an existing file").format(),
+    )
+
+
+def _add_layout_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--layout",
+        default="default",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("CLI", "Layout name or .toml path").format(),
+    )
 
 
 SUBCOMMANDS = (
