@@ -8,25 +8,17 @@ imports it, accepts one change, rejects another, leaves one open and answers the
 Settings go to a throw-away folder; the PNG is quantised to 256 colours.
 """
 
-import io
-import os
+import functools
 import sys
-import tempfile
-import time
 from pathlib import Path
 
+import capture  # first: it sets the profile before Qt loads
+from capture import SCRATCH, sample_window, save
+from PySide6.QtCore import Qt
+
 ROOT = Path(__file__).resolve().parents[1]
-SCRATCH = Path(tempfile.mkdtemp(prefix="bulletin-review-shot-"))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
-os.environ["XDG_CONFIG_HOME"] = str(SCRATCH / "config")
-os.environ["XDG_DATA_HOME"] = str(SCRATCH / "data")
 sys.path.insert(0, str(ROOT))
 
-from PIL import Image  # noqa: E402
-from PySide6.QtCore import QBuffer, QEventLoop, QLocale, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 from tests.review.wordlike import add_comments, track_edit  # noqa: E402
 
 from bulletin_studio.export.docx import DocxWriter  # noqa: E402
@@ -34,35 +26,10 @@ from bulletin_studio.export.progress import drain  # noqa: E402
 from bulletin_studio.export.writer import WriteOptions  # noqa: E402
 from bulletin_studio.pipeline import Pipeline  # noqa: E402
 from bulletin_studio.render.fonts import FontResolver  # noqa: E402
-from bulletin_studio.storage import sample_document, save_document  # noqa: E402
-from bulletin_studio.ui import settings  # noqa: E402
-from bulletin_studio.ui.app import start_window, ui_font  # noqa: E402
-from bulletin_studio.ui.i18n import install_translators  # noqa: E402
+from bulletin_studio.storage import sample_document  # noqa: E402
 
-SIZE = (1280, 800)
 OUT = ROOT / "docs" / "screenshots" / "review-applied.png"
-
-
-def settle(condition=lambda: True, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
-    """Run the event loop until ``condition`` holds, then a little longer (paints, timers)."""
-    deadline = time.monotonic() + timeout
-    loop = QEventLoop()
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there")
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-    QTimer.singleShot(300, loop.quit)
-    loop.exec()
-
-
-def save(pixmap: QPixmap, path: Path) -> None:
-    buffer = QBuffer()
-    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
-    pixmap.save(buffer, "PNG")
-    image = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
-    image.quantize(256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
-    print(f"{path}: {image.size[0]}×{image.size[1]}, {path.stat().st_size // 1024} KB")
+settle = functools.partial(capture.settle, timeout=120.0)  # importing a review takes longer
 
 
 def reviewed_docx(folder: Path) -> Path:
@@ -104,18 +71,8 @@ def reviewed_docx(folder: Path) -> Path:
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
     out.parent.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    app.setOrganizationName(settings.ORGANIZATION)
-    app.setApplicationName(settings.APPLICATION)
-    app.setFont(ui_font(app.font()))
-    install_translators(app, QLocale("en"))
-    bulletin = SCRATCH / "Bulletin" / "2025-3.bulletin"
-    bulletin.parent.mkdir()
-    save_document(sample_document(), bulletin)
+    _app, window = sample_window(sys.argv[:1])  # the application lives while main runs
     reviewed = reviewed_docx(SCRATCH)
-    window = start_window(bulletin)
-    window.resize(*SIZE)
-    window.show()
     window.import_review_from(reviewed)
     notes = window.notes
     settle(lambda: notes.tree.topLevelItemCount() > 0)

@@ -10,53 +10,15 @@
 Settings go to a throw-away folder; the PNGs are quantised to 256 colours (a fifth the size).
 """
 
-import io
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-SCRATCH = Path(tempfile.mkdtemp(prefix="bulletin-screenshots-"))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
-os.environ["XDG_CONFIG_HOME"] = str(SCRATCH / "config")
-os.environ["XDG_DATA_HOME"] = str(SCRATCH / "data")
+from capture import sample_window, save, settle  # first: it sets the profile before Qt loads
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
 
-from PIL import Image  # noqa: E402
-from PySide6.QtCore import QBuffer, QEventLoop, QLocale, QPoint, QTimer  # noqa: E402
-from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-from bulletin_studio.storage import sample_document, save_document  # noqa: E402
-from bulletin_studio.ui import settings  # noqa: E402
-from bulletin_studio.ui.app import start_window, ui_font  # noqa: E402
-from bulletin_studio.ui.i18n import install_translators  # noqa: E402
-
-SIZE = (1280, 800)
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-
-
-def settle(condition=lambda: True, timeout: float = 90.0) -> None:  # type: ignore[no-untyped-def]
-    """Run the event loop until ``condition`` holds and a little longer (paints, timers)."""
-    deadline = time.monotonic() + timeout
-    loop = QEventLoop()
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there")
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-    QTimer.singleShot(300, loop.quit)
-    loop.exec()
-
-
-def save(pixmap: QPixmap, path: Path) -> None:
-    buffer = QBuffer()
-    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
-    pixmap.save(buffer, "PNG")
-    image = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
-    image.quantize(256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
-    print(f"{path}: {image.size[0]}×{image.size[1]}, {path.stat().st_size // 1024} KB")
 
 
 def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
@@ -76,17 +38,7 @@ def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    app.setOrganizationName(settings.ORGANIZATION)
-    app.setApplicationName(settings.APPLICATION)
-    app.setFont(ui_font(app.font()))
-    install_translators(app, QLocale("en"))
-    bulletin = SCRATCH / "Bulletin" / "2025-3.bulletin"
-    bulletin.parent.mkdir()
-    save_document(sample_document(), bulletin)
-    window = start_window(bulletin)
-    window.resize(*SIZE)
-    window.show()
+    _app, window = sample_window(sys.argv[:1])  # the application lives while main runs
     preview = window.preview
     settle(lambda: preview.result is not None and not preview.is_busy())
 

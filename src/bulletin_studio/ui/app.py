@@ -4,6 +4,7 @@ import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -60,14 +61,15 @@ a few dozen such calls then waited for most of a render: keystroke to page 336 m
 on the sample, 145 ms with 1 ms (bench/gui.py)."""
 
 
-def make_app(argv: list[str]) -> QApplication:
-    """The application: names for settings, the UI font and language, a responsive window."""
+def make_app(argv: list[str], locale: QLocale | None = None) -> QApplication:
+    """The application: names for settings, the UI font and language (``locale``, else the
+    user's choice), a responsive window."""
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setFont(ui_font(app.font()))
-    install_translators(app, ui_locale(settings.language()))
+    install_translators(app, locale or ui_locale(settings.language()))
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     return app
 
