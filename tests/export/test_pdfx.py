@@ -9,6 +9,7 @@ import io
 import re
 import shutil
 import subprocess
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from PIL import ImageCms
 from tests.writing import EXPORTED_AT, WrittenPdf, write_pdf
 
+from bulletin_studio.export.pdfx import DocumentInfo, xmp_packet
 from bulletin_studio.paths import PROFILES_DIR
 from bulletin_studio.render.tree import RenderTree
 
@@ -239,3 +241,20 @@ def test_ghostscript_pdfx_mode_rewrites_the_print_file_without_a_warning(
     # The same check refuses what PDF/X forbids: the screen file's links.
     messages = ghostscript_pdfx(screen_pdf.data, tmp_path)
     assert "not permitted in PDF/X" in messages
+
+
+def test_xmp_packet_keeps_markup_characters_of_the_title_as_text() -> None:
+    info = DocumentInfo(
+        title="Reuse & repair <2024> “循环”",
+        author="A & B",
+        subject="x < y",
+        keywords=("R&D",),
+        creator="Bulletin Studio",
+        created=EXPORTED_AT,
+    )
+    packet = xmp_packet("x4", info, uuid.UUID(int=1)).decode()
+    root = ET.fromstring(packet[packet.index("<x:xmpmeta") : packet.index("</x:xmpmeta>") + 12])
+    texts = {element.tag.split("}")[1]: "".join(element.itertext()) for element in root.iter()}
+    assert texts["title"] == "Reuse & repair <2024> “循环”"
+    assert texts["creator"] == "A & B"
+    assert texts["Keywords"] == "R&D"

@@ -17,12 +17,12 @@ so a rebuild with the same epoch gives the same bytes (the ID is a hash of the c
 """
 
 import hashlib
+import html
 import io
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from xml.sax.saxutils import escape
 
 import pikepdf
 
@@ -177,10 +177,15 @@ def _output_intent(
     return intent
 
 
+def _xml_text(value: str) -> str:
+    """Character data of the XMP packet (not xml.sax.saxutils: it imports urllib and ssl)."""
+    return html.escape(value, quote=False)
+
+
 def xmp_packet(standard: PdfX | None, info: DocumentInfo, document_id: uuid.UUID) -> bytes:
     """The XMP metadata, agreeing with the Info dictionary as PDF/X requires."""
     date = info.created.isoformat(timespec="seconds")
-    creators = f"<rdf:li>{escape(info.author)}</rdf:li>" if info.author else ""
+    creators = f"<rdf:li>{_xml_text(info.author)}</rdf:li>" if info.author else ""
     pdfx = ""
     if standard == "x4":
         pdfx = (
@@ -195,26 +200,27 @@ def xmp_packet(standard: PdfX | None, info: DocumentInfo, document_id: uuid.UUID
             "</rdf:Description>"
         )
     trapped = "False" if standard else "Unknown"
+    title = _xml_text(info.title)
     body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.title)}</rdf:li></rdf:Alt></dc:title>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
 <dc:creator><rdf:Seq>{creators}</rdf:Seq></dc:creator>
 <dc:description><rdf:Alt>
-<rdf:li xml:lang="x-default">{escape(info.subject)}</rdf:li>
+<rdf:li xml:lang="x-default">{_xml_text(info.subject)}</rdf:li>
 </rdf:Alt></dc:description>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-<xmp:CreatorTool>{escape(info.creator)}</xmp:CreatorTool>
+<xmp:CreatorTool>{_xml_text(info.creator)}</xmp:CreatorTool>
 <xmp:CreateDate>{date}</xmp:CreateDate>
 <xmp:ModifyDate>{date}</xmp:ModifyDate>
 <xmp:MetadataDate>{date}</xmp:MetadataDate>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-<pdf:Producer>{escape(info.creator)}</pdf:Producer>
-<pdf:Keywords>{escape(", ".join(info.keywords))}</pdf:Keywords>
+<pdf:Producer>{_xml_text(info.creator)}</pdf:Producer>
+<pdf:Keywords>{_xml_text(", ".join(info.keywords))}</pdf:Keywords>
 <pdf:Trapped>{trapped}</pdf:Trapped>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
