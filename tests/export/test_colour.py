@@ -102,3 +102,27 @@ def test_profiles_are_named_when_they_cannot_be_used(tmp_path: Path) -> None:
     profile = print_profile(custom)
     assert not profile.registered and profile.identifier == profile.description
     assert load_profile("sRGB").components == 3
+
+
+def test_every_pixel_keeps_its_own_colour_when_indexed(press) -> None:  # type: ignore[no-untyped-def]
+    gradient = Image.linear_gradient("L").resize((97, 61))
+    rich = Image.merge("RGB", (gradient, gradient.rotate(90), gradient.transpose(0)))
+    picture = rich.quantize(200, dither=Image.Dither.NONE).convert("RGB")
+    separated = separate("many", png(picture), press)
+    assert separated.palette is not None and separated.conversion.kind == "photo"
+    flat = separated.pixels.getpalette("RGB")
+    looked_up = [tuple(flat[i * 3 : i * 3 + 3]) for i in separated.pixels.get_flattened_data()]
+    assert looked_up == list(picture.get_flattened_data())
+
+
+def test_near_black_stays_apart_from_black_in_line_art(press) -> None:  # type: ignore[no-untyped-def]
+    logo = Image.new("RGB", (30, 10), (255, 255, 255))
+    draw = ImageDraw.Draw(logo)
+    draw.rectangle((0, 0, 9, 9), fill=(0, 0, 0))
+    draw.rectangle((10, 0, 19, 9), fill=(1, 2, 3))
+    separated = separate("logo", png(logo), press)
+    assert separated.conversion.kind == "line_art"
+    black = cmyk_of(separated, separated.pixels.getpixel((5, 5)))
+    near_black = cmyk_of(separated, separated.pixels.getpixel((15, 5)))
+    assert black == (0, 0, 0, 255)
+    assert sum(1 for ink in near_black[:3] if ink) == 3, "a colour, through the profile"

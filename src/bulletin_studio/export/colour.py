@@ -134,6 +134,8 @@ class Separated:
     pixels: Image.Image = field(repr=False)
     palette: bytes | None
     conversion: ImageConversion
+    own_indices: bool = False
+    """``pixels`` are the file's own palette indices, so its stored index data can be used."""
 
 
 def separate(asset: str, data: bytes, profile: OutputProfile) -> Separated:
@@ -151,24 +153,56 @@ def separate(asset: str, data: bytes, profile: OutputProfile) -> Separated:
         conversion = ImageConversion(asset, "CMYK", profile.description, "cmyk", False)
         return Separated(image, None, conversion)
     source = image.info.get("icc_profile")
-    source_name = _source_name(source)
-    rgb, flattened = _flattened_rgb(image)
     transform = _photo_transform(source, profile)
+    if image.mode == "P" and "transparency" not in image.info:
+        kept = _separate_indexed(asset, image, source, transform, profile)
+        if kept is not None:
+            return kept
+    rgb, flattened = _flattened_rgb(image)
     colours = rgb.getcolors(256)
-    if colours is None:
+    indexed = _indexed(rgb, [colour for _, colour in colours]) if colours is not None else None
+    if indexed is None:
         pixels = ImageCms.applyTransform(rgb, transform)
         assert pixels is not None
-        conversion = ImageConversion(asset, source_name, profile.description, "photo", flattened)
+        conversion = ImageConversion(
+            asset, _source_name(source), profile.description, "photo", flattened
+        )
         return Separated(pixels, None, conversion)
-    entries = [colour for _, colour in colours]
-    neutral = all(r == g == b for r, g, b in entries)
-    kind: PictureKind = (
-        "greyscale" if neutral else "line_art" if len(entries) <= LINE_ART_COLOURS else "photo"
-    )
+    indices, entries = indexed
+    kind = _kind(entries)
     cmyk = _convert_entries(entries, transform, profile, black_only_neutrals=kind != "photo")
-    indices = _indices(rgb, entries)
-    conversion = ImageConversion(asset, source_name, profile.description, kind, flattened)
+    conversion = ImageConversion(asset, _source_name(source), profile.description, kind, flattened)
     return Separated(indices, b"".join(bytes(entry) for entry in cmyk), conversion)
+
+
+def _separate_indexed(
+    asset: str,
+    image: Image.Image,
+    source: bytes | None,
+    transform: ImageCms.ImageCmsTransform,
+    profile: OutputProfile,
+) -> Separated | None:
+    """An opaque palette picture keeps its indices and only its palette is converted: no
+    expansion to RGB and back (a third of a print export's picture time went there).
+
+    None when a pixel points past the palette (a damaged file): the RGB route copes.
+    """
+    flat = image.getpalette("RGB") or []
+    entries = [(flat[i], flat[i + 1], flat[i + 2]) for i in range(0, len(flat) - 2, 3)]
+    counted = image.getcolors(256) or []
+    if not entries or any(index >= len(entries) for _, index in counted):
+        return None
+    kind = _kind([entries[index] for _, index in counted])
+    cmyk = _convert_entries(entries, transform, profile, black_only_neutrals=kind != "photo")
+    conversion = ImageConversion(asset, _source_name(source), profile.description, kind, False)
+    return Separated(image, b"".join(bytes(entry) for entry in cmyk), conversion, True)
+
+
+def _kind(colours: list[tuple[int, int, int]]) -> PictureKind:
+    """Greyscale when every colour is neutral, line art when there are few, else a photo."""
+    if all(r == g == b for r, g, b in colours):
+        return "greyscale"
+    return "line_art" if len(colours) <= LINE_ART_COLOURS else "photo"
 
 
 def _source_name(icc: bytes | None) -> str:
@@ -269,8 +303,20 @@ def black_for_lightness(lightness: float, profile: OutputProfile) -> int:
     return level
 
 
-def _indices(rgb: Image.Image, entries: list[tuple[int, int, int]]) -> Image.Image:
-    """The picture as indices into ``entries`` (exact: every pixel's colour is an entry)."""
-    palette = Image.new("P", (1, 1))
-    palette.putpalette([channel for entry in entries for channel in entry])
-    return rgb.quantize(palette=palette, dither=Image.Dither.NONE)
+def _indexed(
+    rgb: Image.Image, colours: list[tuple[int, int, int]]
+) -> tuple[Image.Image, list[tuple[int, int, int]]] | None:
+    """The picture as indices into its own colours, exactly (None if that fails).
+
+    Median cut asked for as many colours as the picture has puts each colour in a box of its
+    own, so a palette of exactly those colours proves every pixel kept its colour. Mapping onto
+    a given palette (``quantize(palette=…)``) looks colours up at reduced precision: it moved
+    one pixel in ten of a 200-colour picture to a neighbouring colour, and could turn a black
+    (black ink alone) into a near-black (four inks) or back.
+    """
+    indices = rgb.quantize(len(colours), Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    flat = indices.getpalette("RGB") or []
+    entries = [(flat[i], flat[i + 1], flat[i + 2]) for i in range(0, len(flat) - 2, 3)]
+    if sorted(entries) != sorted(colours):
+        return None
+    return indices, entries

@@ -1,7 +1,8 @@
 """Images into the PDF without needless work, and in the press's colours for print.
 
 In the print variant every picture is separated to the output profile's CMYK
-(``export.colour``) and embedded as DeviceCMYK, or indexed on a CMYK palette. On screen the
+(``export.colour``) and embedded as DeviceCMYK, or indexed on a CMYK palette; an opaque
+palette PNG keeps its own pixel stream and only its palette is converted. On screen the
 pictures stay RGB, and ReportLab's habit of decoding every PNG to raw pixels, hashing them and
 deflating them again is avoided:
 
@@ -19,6 +20,7 @@ import struct
 import zlib
 from collections import OrderedDict
 from collections.abc import Hashable
+from dataclasses import dataclass
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc
@@ -38,7 +40,7 @@ _prepared: OrderedDict[Hashable, tuple[pdfdoc.PDFImageXObject, ImageConversion |
 
 class FlateImage(pdfdoc.PDFImageXObject):
     """Pixels already deflated: a PNG's own data (with the predictor parameters PDF needs to
-    read it) or separated CMYK pixels (``predictor`` None)."""
+    read it) or separated CMYK pixels (``predictor`` False)."""
 
     def __init__(
         self,
@@ -88,13 +90,40 @@ class FlateImage(pdfdoc.PDFImageXObject):
         return stream.format(document)  # a Filter entry stops ReportLab deflating it again
 
 
-def _png_passthrough(name: str, data: bytes) -> FlateImage | None:
-    """The PNG's IDAT stream if PDF can use it directly, else None."""
+@dataclass(frozen=True)
+class PngData:
+    """What a PNG's chunks say, enough to hand its pixel stream to PDF as it is."""
+
+    width: int
+    height: int
+    depth: int
+    color_type: int
+    interlaced: bool
+    palette: bytes
+    transparent: bool
+    stream: bytes
+    """The IDAT data: a Flate stream with PNG predictors, which PDF readers decode."""
+
+    @property
+    def indexed(self) -> bool:
+        """Palette indices PDF can read as they are stored."""
+        return (
+            self.color_type == 3
+            and bool(self.palette)
+            and self.depth in (1, 2, 4, 8)
+            and not self.interlaced
+        )
+
+
+def png_data(data: bytes) -> PngData | None:
+    """The header, palette and pixel stream of a PNG; None if it is not one or its header is
+    malformed (a header Pillow tolerates but PDF readers might not: re-encode)."""
     if not data.startswith(PNG_SIGNATURE):
         return None
     position = len(PNG_SIGNATURE)
     header: tuple[int, ...] | None = None
     palette = b""
+    transparent = False
     chunks: list[bytes] = []
     while position + 8 <= len(data):
         length, kind = struct.unpack(">I4s", data[position : position + 8])
@@ -102,29 +131,38 @@ def _png_passthrough(name: str, data: bytes) -> FlateImage | None:
         position += 12 + length
         if kind == b"IHDR":
             if len(body) != IHDR_LENGTH:
-                return None  # a header Pillow tolerates but PDF readers might not: re-encode
+                return None
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
             chunks.append(body)
         elif kind == b"PLTE":
             palette = body
         elif kind == b"tRNS":
-            return None  # transparency needs a soft mask: ReportLab's loader makes one
+            transparent = True
         elif kind == b"IEND":
             break
     if header is None or not chunks:
         return None
     width, height, depth, color_type, _, _, interlace = header
-    data = b"".join(chunks)
-    if interlace:
+    stream = b"".join(chunks)
+    return PngData(width, height, depth, color_type, bool(interlace), palette, transparent, stream)
+
+
+def _png_passthrough(name: str, data: bytes) -> FlateImage | None:
+    """The PNG's IDAT stream if PDF can use it directly (on screen), else None.
+
+    Transparency needs a soft mask, which ReportLab's loader makes.
+    """
+    png = png_data(data)
+    if png is None or png.transparent or png.interlaced:
         return None
-    if color_type == 3 and palette and depth in (1, 2, 4, 8):
-        indexed = f"[/Indexed /DeviceRGB {len(palette) // 3 - 1} <{palette.hex()}>]"
-        return FlateImage(name, width, height, indexed.encode(), 1, depth, data)
-    if depth != 8 or color_type not in _COLOR_SPACES:
+    if png.indexed:
+        indexed = f"[/Indexed /DeviceRGB {len(png.palette) // 3 - 1} <{png.palette.hex()}>]"
+        return FlateImage(name, png.width, png.height, indexed.encode(), 1, png.depth, png.stream)
+    if png.depth != 8 or png.color_type not in _COLOR_SPACES:
         return None
-    color_space, colors = _COLOR_SPACES[color_type]
-    return FlateImage(name, width, height, color_space, colors, 8, data)
+    color_space, colors = _COLOR_SPACES[png.color_type]
+    return FlateImage(name, png.width, png.height, color_space, colors, 8, png.stream)
 
 
 def _prepare_screen(name: str, data: bytes) -> pdfdoc.PDFImageXObject:
@@ -138,16 +176,22 @@ def _prepare_screen(name: str, data: bytes) -> pdfdoc.PDFImageXObject:
 def _prepare_print(
     name: str, data: bytes, profile: OutputProfile
 ) -> tuple[pdfdoc.PDFImageXObject, ImageConversion]:
+    """Separated pixels, deflated; a palette PNG keeps its own stream under a CMYK palette."""
     separated = separate(name, data, profile)
     pixels = separated.pixels
     width, height = pixels.size
-    stream = zlib.compress(pixels.tobytes(), 6)
     if separated.palette is None:
+        stream = zlib.compress(pixels.tobytes(), 6)
         image = FlateImage(name, width, height, "DeviceCMYK", 4, 8, stream, predictor=False)
     else:
         last = len(separated.palette) // 4 - 1
         space = f"[/Indexed /DeviceCMYK {last} <{separated.palette.hex()}>]".encode()
-        image = FlateImage(name, width, height, space, 1, 8, stream, predictor=False)
+        png = png_data(data) if separated.own_indices else None
+        if png is not None and png.indexed and (png.width, png.height) == (width, height):
+            image = FlateImage(name, width, height, space, 1, png.depth, png.stream)
+        else:
+            stream = zlib.compress(pixels.tobytes(), 6)
+            image = FlateImage(name, width, height, space, 1, 8, stream, predictor=False)
     image.name = name
     return image, separated.conversion
 
