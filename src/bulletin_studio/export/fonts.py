@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from bulletin_studio.export.parsed_faces import load_font
 from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.render.fonts import FaceSpec, FontError
 
@@ -32,6 +33,8 @@ class FontFace:
     """
 
     spec: FaceSpec
+    cache_dir: Path | None = None
+    """Where ReportLab's parse of the file is kept between runs (``parsed_faces``)."""
     _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -58,7 +61,7 @@ class FontFace:
         """Register now (raises TTFError for a broken file)."""
         if self._loaded:
             return
-        name, font = _register(self.spec)
+        name, font = _register(self.spec, self.cache_dir)
         self._loaded.update(
             name=name,
             glyphs=frozenset(char for char, glyph in font.face.charToGlyph.items() if glyph),
@@ -94,13 +97,13 @@ _registered: dict[str, str] = {}
 _faces: dict[FaceSpec, FontFace] = {}
 
 
-def _register(spec: FaceSpec) -> tuple[str, TTFont]:
+def _register(spec: FaceSpec, cache_dir: Path | None) -> tuple[str, TTFont]:
     """Register once per name; a name taken by other content gets a stable suffix."""
     name = spec.name
     if _registered.get(name, spec.identity) != spec.identity:
         name = f"{name}~{hashlib.sha256(spec.identity.encode()).hexdigest()[:6]}"
     if name not in _registered:
-        pdfmetrics.registerFont(TTFont(name, str(spec.path), subfontIndex=spec.subfont_index))
+        pdfmetrics.registerFont(load_font(name, spec.path, spec.subfont_index, cache_dir))
         _registered[name] = spec.identity
     font = pdfmetrics.getFont(name)
     if not isinstance(font, TTFont) or Path(font.face.filename).name != spec.path.name:
@@ -115,7 +118,9 @@ _NO_FACE_FOR_ROLE = QT_TRANSLATE_NOOP("Fonts", "No usable “{role}” font: {fa
 _LIST_SEPARATOR = QT_TRANSLATE_NOOP("Fonts", ", ")
 
 
-def registered_faces(specs: Iterable[FaceSpec], role: str = "") -> list[FontFace]:
+def registered_faces(
+    specs: Iterable[FaceSpec], role: str = "", cache_dir: Path | None = None
+) -> list[FontFace]:
     """The ReportLab faces of a resolved stack; a broken first face is skipped at once.
 
     The first face draws most of the text, so it is loaded now: a file that ReportLab cannot
@@ -124,7 +129,7 @@ def registered_faces(specs: Iterable[FaceSpec], role: str = "") -> list[FontFace
     faces: list[FontFace] = []
     broken: list[str] = []
     for spec in specs:
-        face = _faces.setdefault(spec, FontFace(spec))
+        face = _faces.setdefault(spec, FontFace(spec, cache_dir))
         if not faces:
             try:
                 face.load()

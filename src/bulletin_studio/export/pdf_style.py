@@ -59,6 +59,7 @@ class Palette:
                 registered_faces(
                     resolve(stack.cjk, bold=bold, italic=False, needed=self._needed, role=role),
                     role,
+                    self._resolver.cache_dir,
                 )
             )
             try:
@@ -68,6 +69,7 @@ class Palette:
                             stack.latin, bold=bold, italic=italic, needed=self._needed, role=role
                         ),
                         role,
+                        self._resolver.cache_dir,
                     )
                 )
             except FontError:

@@ -265,10 +265,11 @@ def installed_faces(cache_dir: Path) -> list[InstalledFace]:
 def write_atomic(path: Path, data: bytes) -> None:
     """Temp file then ``os.replace``: parallel exports never see a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as tmp:
-        tmp.write(data)
+    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        os.replace(tmp.name, path)
-    except OSError:
-        os.unlink(tmp.name)
+        with os.fdopen(descriptor, "wb") as temp:
+            temp.write(data)
+        os.replace(temp_name, path)
+    except OSError:  # a full disk included: no temp file is left behind
+        os.unlink(temp_name)
         raise
