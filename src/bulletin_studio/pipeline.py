@@ -37,7 +37,6 @@ from bulletin_studio.preflight.print_file import Conversion, PrintReport, inspec
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.layout import Layout, load_layout
-from bulletin_studio.render.segment import preload_segmenter
 from bulletin_studio.render.tree import RenderTree
 from bulletin_studio.settings import font_overrides, print_profile
 from bulletin_studio.storage import Document, check_output_target, write_output
@@ -195,8 +194,6 @@ class Pipeline:
         options: WriteOptions = DEFAULT_OPTIONS,
     ) -> Checked:
         """Compose and gather every problem the given outputs would meet."""
-        if "pdf" in formats:
-            preload_segmenter()  # the PDF's wrapped headings need it; meanwhile fonts load
         tree = self.compose(document, layout)
         printing = preflight(tree)
         if "pdf" in formats:

@@ -8,10 +8,7 @@ preference for breaking after a mark (``：`` ``——`` ``，``). A word wider 
 line is still split rather than overflowing.
 """
 
-import importlib
-import sys
-import threading
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from bulletin_studio.render.punctuation import LineEndPunctuation
 from bulletin_studio.render.textmeasure import (
@@ -36,24 +33,10 @@ slightly more even break between words."""
 _BREAK_AFTER = frozenset("，。、；：？！）》」』】”’—…,.;:?!)")
 
 
-@cache
-def preload_segmenter() -> None:
-    """Start loading jieba's dictionary (0.2 s) on another thread, once per process.
-
-    The loader lets go of the interpreter lock, so on a second core it costs the caller
-    nothing while fonts load and text is shaped; the first heading that must wrap then finds
-    it ready (an import still in progress is waited for, not started again).
-    """
-    if "rjieba" not in sys.modules:
-        threading.Thread(
-            target=importlib.import_module, args=("rjieba",), name="load jieba", daemon=True
-        ).start()
-
-
 @lru_cache(maxsize=1024)
 def word_boundaries(text: str) -> frozenset[int]:
     """Positions between two words of ``text`` (jieba's dictionary segmentation)."""
-    import rjieba  # only when a heading must wrap; see preload_segmenter
+    import rjieba  # 0.2 s to load its dictionary: only when a heading must wrap
 
     positions: set[int] = set()
     offset = 0
