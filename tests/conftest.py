@@ -23,8 +23,19 @@ from bulletin_studio.model import (
     Section,
     SectionKind,
 )
+from bulletin_studio.render import segment
+from bulletin_studio.render.kept_cuts import KeptCuts, segmenter_build
 from bulletin_studio.storage import AssetStore, Document
 from tests.strategies import png_bytes
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _word_cuts_kept_apart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Generated headings stay out of the user's cache of word cuts (``kept_cuts``)."""
+    store = KeptCuts(tmp_path_factory.mktemp("cuts"), segmenter_build())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(segment, "_kept_cuts", lambda: store)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from reportlab.pdfgen import canvas
 
 from bulletin_studio import messages
 from bulletin_studio.export.fonts import FontFace, registered_faces
+from bulletin_studio.render.cache import CACHE_ENV
 from bulletin_studio.render.fonts import FontError, FontResolver
 from bulletin_studio.render.fonts.convert import base_charset, convert
 from bulletin_studio.render.fonts.discovery import (
@@ -28,7 +29,6 @@ from bulletin_studio.render.fonts.discovery import (
     parse_fc_list,
     scan_directories,
 )
-from bulletin_studio.render.fonts.resolve import CACHE_ENV
 from bulletin_studio.render.fonts.vet import vet
 from bulletin_studio.render.layout import FontStack, load_layout
 

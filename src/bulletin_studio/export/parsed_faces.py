@@ -27,7 +27,7 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from bulletin_studio.render.fonts.discovery import write_atomic
+from bulletin_studio.render.cache import write_atomic
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,10 @@ preference for breaking after a mark (``：`` ``——`` ``，``). A word wider 
 line is still split rather than overflowing.
 """
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from bulletin_studio.render.cache import default_cache_dir
+from bulletin_studio.render.kept_cuts import KeptCuts, segmenter_build
 from bulletin_studio.render.punctuation import LineEndPunctuation
 from bulletin_studio.render.textmeasure import (
     Line,
@@ -33,17 +35,28 @@ slightly more even break between words."""
 _BREAK_AFTER = frozenset("，。、；：？！）》」』】”’—…,.;:?!)")
 
 
+@cache
+def _kept_cuts() -> KeptCuts:
+    return KeptCuts(default_cache_dir() / "cuts", segmenter_build())
+
+
 @lru_cache(maxsize=1024)
 def word_boundaries(text: str) -> frozenset[int]:
-    """Positions between two words of ``text`` (jieba's dictionary segmentation)."""
-    import rjieba  # 0.2 s to load its dictionary: only when a heading must wrap
+    """Positions between two words of ``text`` (jieba's dictionary segmentation), as cut in
+    an earlier run when there was one (``kept_cuts``)."""
+    kept = _kept_cuts().get(text)
+    if kept is not None:
+        return kept
+    import rjieba  # 0.2 s to load its dictionary: only when a new heading must wrap
 
     positions: set[int] = set()
     offset = 0
     for token in rjieba.cut(text):
         offset += len(token)
         positions.add(offset)
-    return frozenset(positions)
+    cuts = frozenset(positions)
+    _kept_cuts().put(text, cuts)
+    return cuts
 
 
 def balanced(

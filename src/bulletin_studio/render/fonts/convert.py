@@ -16,7 +16,7 @@ from pathlib import Path
 import fontTools
 from fontTools.ttLib import TTFont, newTable
 
-from bulletin_studio.render.fonts.discovery import write_atomic
+from bulletin_studio.render.cache import write_atomic
 
 # Bump when the base set changes, or when the converter's output changes, to invalidate caches.
 CHARSET_VERSION = 1

@@ -11,12 +11,13 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont
+
+from bulletin_studio.render.cache import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -260,16 +261,3 @@ def installed_faces(cache_dir: Path) -> list[InstalledFace]:
     if sys.platform not in ("win32", "darwin"):
         return fontconfig_faces()
     return scan_directories(system_font_dirs(), cache_dir / f"font-index-v{INDEX_VERSION}.json")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file then ``os.replace``: parallel exports never see a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as temp:
-            temp.write(data)
-        os.replace(temp_name, path)
-    except OSError:  # a full disk included: no temp file is left behind
-        os.unlink(temp_name)
-        raise

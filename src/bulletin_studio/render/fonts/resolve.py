@@ -16,10 +16,9 @@ from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
-import platformdirs
-
 from bulletin_studio.errors import BulletinError
 from bulletin_studio.messages import QT_TRANSLATE_NOOP
+from bulletin_studio.render.cache import default_cache_dir
 from bulletin_studio.render.fonts.convert import (
     Source,
     base_charset,
@@ -32,7 +31,6 @@ from bulletin_studio.render.layout import Layout
 
 log = logging.getLogger(__name__)
 
-CACHE_ENV = "BULLETIN_STUDIO_FONT_CACHE"
 BOLD_WEIGHT = 600  # usWeightClass from which a face counts as bold (SemiBold and heavier)
 
 
@@ -56,14 +54,6 @@ class FaceSpec:
     synthetic_bold: bool  # bold asked for, only a regular face exists: the writer emulates it
     name: str  # an ASCII name such as ``NotoSerifCJKSC-Bold``, stable across runs
     identity: str
-
-
-def default_cache_dir() -> Path:
-    """The per-user font cache; an environment variable lets tests and CI share one."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_cache_dir("bulletin-studio")) / "fonts"
 
 
 @cache
