@@ -33,7 +33,6 @@ from bulletin_studio.messages import QT_TRANSLATE_NOOP
 from bulletin_studio.model.problems import Problem, check_issue, describe
 from bulletin_studio.paths import LAYOUTS_DIR
 from bulletin_studio.preflight import preflight
-from bulletin_studio.preflight.print_file import Conversion, PrintReport, inspect_print_file
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.layout import Layout, load_layout
@@ -41,8 +40,10 @@ from bulletin_studio.render.tree import RenderTree
 from bulletin_studio.settings import font_overrides, print_profile
 from bulletin_studio.storage import Document, check_output_target, write_output
 
-if TYPE_CHECKING:  # python-docx is imported only by a DOCX export (0.09 s a process)
+if TYPE_CHECKING:  # python-docx is imported only by a DOCX export (0.09 s a process), the
+    # print-file inspection only by a preflight (0.01 s)
     from bulletin_studio.export.docx import DocxResult, DocxWriter
+    from bulletin_studio.preflight.print_file import PrintReport
 
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
 Result = TypeVar("Result")
@@ -257,6 +258,8 @@ class Pipeline:
         output_profile: Path | None = None,
     ) -> Generator[Progress, None, PrintReport]:
         """A print shop's preflight of the print file this issue gives (made in memory)."""
+        from bulletin_studio.preflight.print_file import Conversion, inspect_print_file
+
         options = WriteOptions(variant="print", pdfx=pdfx, output_profile=output_profile)
         rendered = yield from self.render(document, "pdf", layout, options)
         assert isinstance(rendered.result, PdfResult)
