@@ -187,8 +187,7 @@ def _separate_indexed(
 
     None when a pixel points past the palette (a damaged file): the RGB route copes.
     """
-    flat = image.getpalette("RGB") or []
-    entries = [(flat[i], flat[i + 1], flat[i + 2]) for i in range(0, len(flat) - 2, 3)]
+    entries = _palette(image)
     counted = image.getcolors(256) or []
     if not entries or any(index >= len(entries) for _, index in counted):
         return None
@@ -315,8 +314,13 @@ def _indexed(
     (black ink alone) into a near-black (four inks) or back.
     """
     indices = rgb.quantize(len(colours), Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    flat = indices.getpalette("RGB") or []
-    entries = [(flat[i], flat[i + 1], flat[i + 2]) for i in range(0, len(flat) - 2, 3)]
+    entries = _palette(indices)
     if sorted(entries) != sorted(colours):
         return None
     return indices, entries
+
+
+def _palette(image: Image.Image) -> list[tuple[int, int, int]]:
+    """A palette picture's entries, in index order."""
+    flat = image.getpalette("RGB") or []
+    return [(flat[i], flat[i + 1], flat[i + 2]) for i in range(0, len(flat) - 2, 3)]
