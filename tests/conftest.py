@@ -4,7 +4,7 @@ import contextlib
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -101,3 +101,38 @@ def fill(disk: Path) -> None:
     with contextlib.suppress(OSError), (disk / "filler").open("wb", buffering=0) as filler:
         while True:
             filler.write(b"\0" * 4096)
+
+
+Convert = Callable[[Path, str], Path]
+
+
+@pytest.fixture(scope="session")
+def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Convert:
+    """``convert(path, "docx")``: the file opened and saved again by LibreOffice, with a
+    private profile (a user's running LibreOffice would otherwise take the job)."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is part of the test environment"
+    profile = tmp_path_factory.mktemp("lo-profile")
+
+    def convert(path: Path, fmt: str) -> Path:
+        outdir = tmp_path_factory.mktemp("lo-out")
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                fmt,
+                "--outdir",
+                str(outdir),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        result = outdir / f"{path.stem}.{fmt}"
+        assert result.is_file(), f"LibreOffice did not write {result.name}"
+        return result
+
+    return convert

@@ -4,7 +4,6 @@ once through a real word processor (LibreOffice → PDF → text)."""
 import hashlib
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 from datetime import UTC, datetime
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from PIL import Image
+from tests.conftest import Convert
 from tests.writing import WrittenDocx, write_docx
 
 from bulletin_studio.export.docx import STYLE_NAMES, DocxWriter
@@ -387,30 +387,16 @@ def test_same_clock_gives_identical_xml_parts(
 
 
 @pytest.mark.slow
-def test_libreoffice_opens_the_sample_and_prints_every_title_twice(tmp_path: Path) -> None:
+def test_libreoffice_opens_the_sample_and_prints_every_title_twice(
+    tmp_path: Path, libreoffice: Convert
+) -> None:
     """Once in the (pre-filled) TOC and once as the heading over the item's text."""
     sample = sample_document()
     tree = compose(sample.issue, load_layout("default"), sample.assets)
     docx = write_docx(tree, tmp_path / "sample.docx", FIXED).path
-    soffice = shutil.which("soffice")
-    assert soffice, "LibreOffice is part of the test environment"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    printed = libreoffice(docx, "pdf")
     text = subprocess.run(
-        ["pdftotext", str(tmp_path / "sample.pdf"), "-"],
+        ["pdftotext", str(printed), "-"],
         check=True,
         capture_output=True,
         text=True,
@@ -638,7 +624,7 @@ def test_each_numbered_list_starts_again_at_one(controls: etree._Element) -> Non
 
 @pytest.mark.slow
 def test_libreoffice_draws_the_band_edge_to_edge_and_no_number_on_the_cover(
-    tmp_path: Path,
+    tmp_path: Path, libreoffice: Convert
 ) -> None:
     """The masthead band as a word processor lays it out: a filled box from the left to the
     right edge of the page, with the title at the margin; the cover's footer is empty."""
@@ -647,23 +633,9 @@ def test_libreoffice_draws_the_band_edge_to_edge_and_no_number_on_the_cover(
     issue, images = _controls_issue()
     tree = compose(issue, load_layout("default"), images)
     docx = write_docx(tree, tmp_path / "band.docx", FIXED).path
-    subprocess.run(
-        [
-            shutil.which("soffice") or "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    printed = libreoffice(docx, "pdf")
     band_rgb = tuple(int(tree.layout.colors["primary"].rgb[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    with pdfplumber.open(tmp_path / "band.pdf") as pdf:
+    with pdfplumber.open(printed) as pdf:
         cover = pdf.pages[0]
         filled = [
             rect

@@ -7,7 +7,7 @@ import pytest
 
 from bulletin_studio.review import ReviewReport, merge_review, read_review
 from bulletin_studio.review.apply import decide_all
-from tests.review.conftest import Convert
+from tests.conftest import Convert
 from tests.review.sample_issue import review_issue
 from tests.review.wordlike import add_comments, add_reply, track_changes, track_edit
 

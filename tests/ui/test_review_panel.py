@@ -12,7 +12,7 @@ from bulletin_studio.render.layout import load_layout
 from bulletin_studio.storage import AssetStore, Document
 from bulletin_studio.ui import settings
 from bulletin_studio.ui.main_window import MainWindow
-from tests.review.conftest import Convert, libreoffice  # noqa: F401 (a fixture)
+from tests.conftest import Convert
 from tests.review.sample_issue import review_issue
 from tests.review.wordlike import add_comments, track_edit
 from tests.ui.keyboard import type_text
@@ -174,7 +174,7 @@ def test_reply_is_threaded_and_signed(window: MainWindow, qtbot) -> None:  # typ
 def test_a_file_saved_by_libreoffice_is_applied_and_undone(  # type: ignore[no-untyped-def]
     make_window,
     reviewed: Path,
-    libreoffice: Convert,  # noqa: F811 (the fixture imported above)
+    libreoffice: Convert,
     qtbot,
 ) -> None:
     """The reviewer's file opened and saved again by a real word processor."""
