@@ -1,6 +1,7 @@
 """The one path from document to file: checks, refusal on errors, progress, cancel, failures."""
 
 import io
+import json
 import zipfile
 from collections.abc import Generator
 from datetime import UTC, datetime
@@ -33,7 +34,9 @@ from bulletin_studio.pipeline import (
     WriterFailed,
     source_date_clock,
 )
+from bulletin_studio.render import segment
 from bulletin_studio.render.fonts import FontResolver
+from bulletin_studio.render.kept_cuts import KeptCuts
 from bulletin_studio.storage import AssetStore, Document, sample_document
 from tests.export.pdf_reading import reading_texts, toc_entries
 from tests.hostile_images import jpeg, png_cut_pixels, png_long_ihdr
@@ -288,3 +291,20 @@ def test_a_bad_source_date_is_explained_in_the_ui_language(
         "The environment variable SOURCE_DATE_EPOCH is “yesterday”, not a number of seconds: "
         "set it to a whole number (such as 1735689600) or remove it"
     )
+
+
+def test_word_cuts_are_saved_by_an_export_not_by_a_preview(
+    pipeline: Pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = KeptCuts(tmp_path / "cuts", "build")
+    monkeypatch.setattr(segment, "_kept_cuts", lambda: store)
+    segment.word_boundaries.cache_clear()
+    document = sample_document()
+
+    drain(pipeline.render(document))
+    assert not store.path.exists(), "typing in the app writes nothing"
+    drain(pipeline.export(document, {"pdf": tmp_path / "issue.pdf"}))
+
+    kept = json.loads(store.path.read_bytes())
+    titles = [item.title for section in document.issue.sections for item in section.items]
+    assert any(text.strip() in titles for text in kept), "the wrapped titles are kept"

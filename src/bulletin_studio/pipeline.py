@@ -36,6 +36,7 @@ from bulletin_studio.preflight import preflight
 from bulletin_studio.render.compose import compose
 from bulletin_studio.render.fonts import FontResolver
 from bulletin_studio.render.layout import Layout, load_layout
+from bulletin_studio.render.segment import save_word_cuts
 from bulletin_studio.render.tree import RenderTree
 from bulletin_studio.settings import font_overrides, print_profile
 from bulletin_studio.storage import Document, check_output_target, write_output
@@ -248,6 +249,7 @@ class Pipeline:
             job = self._run(format, checked.tree, buffer, options)
             results[format] = yield from _scaled(job, step, len(targets))
             write_output(path, buffer.getvalue())
+        save_word_cuts()
         return Exported(dict(targets), results, checked.problems)
 
     def preflight_print(

@@ -14,8 +14,9 @@ from bulletin_studio.render.kept_cuts import KeptCuts, segmenter_build
 
 CUT = """
 import sys
-from bulletin_studio.render.segment import word_boundaries
+from bulletin_studio.render.segment import save_word_cuts, word_boundaries
 print(sorted(word_boundaries("可持续公共采购方案的最新进展")))
+save_word_cuts()
 print("rjieba" in sys.modules)
 """
 
@@ -43,6 +44,7 @@ def test_a_damaged_file_is_cut_afresh_and_rewritten(tmp_path: Path, content: byt
 
     assert store.get("text") is None
     store.put("可持续采购", frozenset({3, 5}))
+    store.save()
 
     assert json.loads(store.path.read_bytes()) == {"可持续采购": [3, 5]}
     assert KeptCuts(tmp_path, "build").get("可持续采购") == frozenset({3, 5})
@@ -53,6 +55,7 @@ def test_the_oldest_cuts_go_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     store = KeptCuts(tmp_path, "build")
     for text in ("一二", "三四", "五六", "七八"):
         store.put(text, frozenset({1, 2}))
+    store.save()
 
     assert list(json.loads(store.path.read_bytes())) == ["三四", "五六", "七八"]
 
@@ -63,8 +66,22 @@ def test_an_unwritable_folder_only_costs_time(tmp_path: Path) -> None:
     store = KeptCuts(blocked, "build")
 
     store.put("一二", frozenset({1, 2}))
+    store.save()
 
     assert store.get("一二") == frozenset({1, 2})
+
+
+def test_cuts_reach_the_file_only_when_saved(tmp_path: Path) -> None:
+    store = KeptCuts(tmp_path, "build")
+    store.put("一二", frozenset({1, 2}))
+    assert not store.path.exists()
+
+    store.save()
+    written = store.path.stat().st_mtime_ns
+    store.save()
+
+    assert json.loads(store.path.read_bytes()) == {"一二": [1, 2]}
+    assert store.path.stat().st_mtime_ns == written, "nothing new: no second write"
 
 
 def test_a_reinstalled_segmenter_gets_a_new_file(

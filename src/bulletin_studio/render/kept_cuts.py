@@ -38,6 +38,7 @@ class KeptCuts:
     def __init__(self, folder: Path, build: str) -> None:
         self.path = folder / f"cuts-{build}.json"
         self._cuts: dict[str, list[int]] | None = None
+        self._unsaved = False
         self._lock = threading.Lock()
 
     def get(self, text: str) -> frozenset[int] | None:
@@ -46,16 +47,26 @@ class KeptCuts:
         return None if cuts is None else frozenset(cuts)
 
     def put(self, text: str, cuts: frozenset[int]) -> None:
-        """Keep the cuts; a file that cannot be written only costs the time next run."""
+        """Keep the cuts in memory until ``save``."""
         with self._lock:
             kept = self._loaded()
             kept[text] = sorted(cuts)
             while len(kept) > MAX_TEXTS:
                 del kept[next(iter(kept))]
+            self._unsaved = True
+
+    def save(self) -> None:
+        """Write the file if anything was cut since it was read or last written; a file that
+        cannot be written only costs the time next run."""
+        with self._lock:
+            if not self._unsaved:
+                return
             try:
-                write_atomic(self.path, json.dumps(kept, ensure_ascii=False).encode())
+                write_atomic(self.path, json.dumps(self._loaded(), ensure_ascii=False).encode())
             except OSError as error:
                 log.warning("could not keep word cuts in %s: %s", self.path, error)
+                return
+            self._unsaved = False
 
     def _loaded(self) -> dict[str, list[int]]:
         if self._cuts is None:

@@ -40,6 +40,12 @@ def _kept_cuts() -> KeptCuts:
     return KeptCuts(default_cache_dir() / "cuts", segmenter_build())
 
 
+def save_word_cuts() -> None:
+    """Write the cuts made since the last save to the user's cache. Exports call this, not
+    each cut: a heading typed in the app is cut at every preview, and costs no disk write."""
+    _kept_cuts().save()
+
+
 @lru_cache(maxsize=1024)
 def word_boundaries(text: str) -> frozenset[int]:
     """Positions between two words of ``text`` (jieba's dictionary segmentation), as cut in
